@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the Debian packages npgov needs to build, test and run, if any are missing.
+# Idempotent: does nothing (and needs no network) when everything is present.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config git
+  libsqlite3-dev sqlite3 libpq-dev postgresql postgresql-contrib
+  libcpp-httplib-dev libexpected-dev nlohmann-json3-dev libspdlog-dev libfmt-dev
+  libcli11-dev libtoml11-dev libsodium-dev libboost-dev libeigen3-dev libxlsxwriter-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  nodejs chromium wrk curl
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "npgov: installing missing Debian packages: ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

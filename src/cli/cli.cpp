@@ -1,0 +1,122 @@
+#include "cli/cli.hpp"
+
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.hpp"
+
+namespace npgov::cli {
+
+int ExitCode(ErrorCode code) {
+    switch (code) {
+        case ErrorCode::kInvalidArgument:
+        case ErrorCode::kNotFound:
+        case ErrorCode::kAlreadyExists:
+        case ErrorCode::kFailedPrecondition:
+        case ErrorCode::kDataLoss:
+            return kExitData;
+        case ErrorCode::kUnauthenticated:
+        case ErrorCode::kPermissionDenied:
+            return kExitNoPermission;
+        case ErrorCode::kResourceExhausted:
+            return kExitTryLater;
+        case ErrorCode::kUnavailable:
+            return kExitUnavailable;
+        case ErrorCode::kInternal:
+            return kExitInternal;
+    }
+    return kExitInternal;
+}
+
+int RunCli(int argc, char** argv, CliContext& context) {
+    CLI::App app{"npgov — new-pollutant governance platform (新污染物治理平台)", "npgov"};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", std::string("npgov ") + NPGOV_VERSION);
+    std::optional<std::string> config_path;
+    app.add_option("--config", config_path, "configuration file (default ./npgov.toml if present)");
+
+    std::function<int(const config::Config&)> action;
+
+    ServeArgs serve;
+    auto* serve_cmd = app.add_subcommand("serve", "serve the API and the web app");
+    serve_cmd->add_option("--port", serve.port, "port (0 = any free port); overrides server.port");
+    serve_cmd->add_option("--host", serve.host, "address to listen on; overrides server.host");
+    serve_cmd->callback([&] { action = [&](const config::Config& c) { return RunServe(serve, c, context); }; });
+
+    auto* db_cmd = app.add_subcommand("db", "database maintenance");
+    db_cmd->require_subcommand(1);
+    db_cmd->add_subcommand("migrate", "create or upgrade the schema")->callback([&] {
+        action = [&](const config::Config& c) { return RunDbMigrate(c, context); };
+    });
+    db_cmd->add_subcommand("seed-reference", "load departments, regions and industries from data/")->callback([&] {
+        action = [&](const config::Config& c) { return RunDbSeedReference(c, context); };
+    });
+    SeedDemoArgs seed_demo;
+    auto* seed_demo_cmd = db_cmd->add_subcommand("seed-demo", "generate the synthetic demo city into an empty database");
+    seed_demo_cmd->add_option("--seed", seed_demo.seed, "random seed (same seed, same data)")->capture_default_str();
+    seed_demo_cmd->add_option("--enterprises", seed_demo.enterprises, "number of enterprises")
+        ->check(CLI::Range(1, 100000))->capture_default_str();
+    seed_demo_cmd->callback([&] { action = [&](const config::Config& c) { return RunDbSeedDemo(seed_demo, c, context); }; });
+
+    auto* user_cmd = app.add_subcommand("user", "user accounts");
+    user_cmd->require_subcommand(1);
+    UserAddArgs user_add;
+    auto* add_cmd = user_cmd->add_subcommand("add", "create a user (password from NPGOV_NEW_PASSWORD or --password-stdin)");
+    add_cmd->add_option("username", user_add.username, "login name")->required();
+    add_cmd->add_option("--name", user_add.display_name, "display name")->required();
+    add_cmd->add_option("--role", user_add.role, "admin | officer | inspector | enterprise | analyst")->required();
+    add_cmd->add_option("--department", user_add.department, "department code (required for officers)");
+    add_cmd->add_option("--region", user_add.region, "county code limiting the user's scope");
+    add_cmd->add_option("--enterprise-id", user_add.enterprise_id, "the enterprise of an enterprise user");
+    add_cmd->add_flag("--password-stdin", user_add.password_stdin, "read the password from standard input");
+    add_cmd->add_flag("--json", user_add.json, "print JSON");
+    add_cmd->callback([&] { action = [&](const config::Config& c) { return RunUserAdd(user_add, c, context, std::cin); }; });
+    UserListArgs user_list;
+    auto* list_cmd = user_cmd->add_subcommand("list", "list users");
+    list_cmd->add_flag("--json", user_list.json, "print JSON");
+    list_cmd->callback([&] { action = [&](const config::Config& c) { return RunUserList(user_list, c, context); }; });
+    UserDisableArgs user_disable;
+    auto* disable_cmd = user_cmd->add_subcommand("disable", "disable a user and end their sessions");
+    disable_cmd->add_option("username", user_disable.username, "login name")->required();
+    disable_cmd->add_flag("--json", user_disable.json, "print JSON");
+    disable_cmd->callback([&] { action = [&](const config::Config& c) { return RunUserDisable(user_disable, c, context); }; });
+
+    auto* audit_cmd = app.add_subcommand("audit", "the hash-chained audit log");
+    audit_cmd->require_subcommand(1);
+    AuditVerifyArgs audit_verify;
+    auto* verify_cmd = audit_cmd->add_subcommand("verify", "recompute the chain; exit 65 at the first broken link");
+    verify_cmd->add_flag("--json", audit_verify.json, "print JSON");
+    verify_cmd->callback([&] { action = [&](const config::Config& c) { return RunAuditVerify(audit_verify, c, context); }; });
+
+    auto* validate_cmd = app.add_subcommand("validate", "check an identifier; exit 0 if valid, 65 if not");
+    validate_cmd->require_subcommand(1);
+    ValidateArgs validate;
+    for (auto [name, kind, help] : {std::tuple{"cas", ValidateKind::kCas, "a CAS Registry Number (format and check digit)"},
+                                    std::tuple{"uscc", ValidateKind::kUscc, "a unified social credit code (GB 32100-2015)"}}) {
+        auto* cmd = validate_cmd->add_subcommand(name, help);
+        cmd->add_option("value", validate.value, "the identifier")->required();
+        cmd->add_flag("--json", validate.json, "print {\"valid\": …, \"error\": …}");
+        cmd->callback([&validate, &action, &context, kind = kind] {
+            validate.kind = kind;
+            action = [&](const config::Config&) { return RunValidate(validate, context); };
+        });
+    }
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::Success& e) {
+        return app.exit(e, context.out, context.err);
+    } catch (const CLI::ParseError& e) {
+        app.exit(e, context.out, context.err);
+        return kExitUsage;
+    }
+    if (!action) return kExitUsage;
+    // Validation needs no configuration: skip loading it so it works anywhere.
+    if (app.got_subcommand("validate")) return action(config::Config{});
+    auto config = config::LoadConfig(config_path ? std::optional<std::filesystem::path>(*config_path) : std::nullopt);
+    if (!config) return Fail(context, config.error());
+    return action(*config);
+}
+
+}  // namespace npgov::cli

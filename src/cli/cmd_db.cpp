@@ -1,0 +1,48 @@
+#include <ostream>
+
+#include "cli/commands.hpp"
+#include "modules/demo/demo_data.hpp"
+#include "store/migrations.hpp"
+
+namespace npgov::cli {
+
+int RunDbMigrate(const config::Config& config, CliContext& context) {
+    auto app = context.open(config);
+    if (!app) return Fail(context, app.error());
+    auto report = store::ApplyMigrations((*app)->services().db, AllMigrations());
+    if (!report) return Fail(context, report.error());
+    context.out << "schema version " << report->current_version << " (" << report->applied.size()
+                << " migration(s) applied) on " << (*app)->services().db.Describe() << "\n";
+    return kExitOk;
+}
+
+int RunDbSeedReference(const config::Config& config, CliContext& context) {
+    auto files = reference::LoadReferenceFiles(config.data_dir);
+    if (!files) return Fail(context, files.error());
+    auto app = context.open(config);
+    if (!app) return Fail(context, app.error());
+    if (auto saved = (*app)->services().reference.Save(*files, "system:seed-reference"); !saved) {
+        return Fail(context, saved.error());
+    }
+    context.out << "reference data loaded: " << files->departments.size() << " departments, " << files->regions.size()
+                << " regions, " << files->industries.size() << " industries\n";
+    return kExitOk;
+}
+
+int RunDbSeedDemo(const SeedDemoArgs& args, const config::Config& config, CliContext& context) {
+    auto app = context.open(config);
+    if (!app) return Fail(context, app.error());
+    Services& s = (*app)->services();
+    demo::DemoOptions options;
+    options.seed = args.seed;
+    options.enterprises = args.enterprises;
+    auto report = demo::SeedDemo(s.reference, s.enterprises, s.users, options);
+    if (!report) return Fail(context, report.error());
+    context.out << "synthetic demo data (seed " << args.seed << "): " << report->enterprises
+                << " enterprises, " << report->accounts.size() << " accounts, password \"" << demo::kDemoPassword
+                << "\"\n";
+    for (const auto& a : report->accounts) context.out << "  " << a.username << " (" << a.role << ") " << a.description << "\n";
+    return kExitOk;
+}
+
+}  // namespace npgov::cli

@@ -1,0 +1,38 @@
+#include "modules/auth/roles.hpp"
+
+#include <gtest/gtest.h>
+
+namespace npgov::auth {
+namespace {
+
+TEST(AuthorizeTest, OnlyAdminsManageUsersAndReadTheAuditLog) {
+    struct Case { Role role; Permission permission; bool allowed; };
+    const Case cases[] = {
+        {Role::kAdmin, Permission::kManageUsers, true},    {Role::kAdmin, Permission::kReadAudit, true},
+        {Role::kOfficer, Permission::kManageUsers, false}, {Role::kOfficer, Permission::kReadAudit, false},
+        {Role::kInspector, Permission::kReadAudit, false}, {Role::kEnterprise, Permission::kManageUsers, false},
+        {Role::kAnalyst, Permission::kManageUsers, false}, {Role::kAnalyst, Permission::kReadDashboard, true},
+        {Role::kEnterprise, Permission::kReadEnterprises, true}, {Role::kInspector, Permission::kReadReference, true},
+    };
+    for (const auto& c : cases) {
+        Principal p;
+        p.role = c.role;
+        auto status = Authorize(p, c.permission);
+        EXPECT_EQ(status.has_value(), c.allowed) << ToString(c.role) << " permission " << static_cast<int>(c.permission);
+        if (!status) {
+            EXPECT_EQ(status.error().code, ErrorCode::kPermissionDenied);
+        }
+    }
+}
+
+TEST(ParseRoleTest, RoundTripsAndRejectsUnknown) {
+    for (Role role : {Role::kAdmin, Role::kOfficer, Role::kInspector, Role::kEnterprise, Role::kAnalyst}) {
+        EXPECT_EQ(ParseRole(ToString(role)).value(), role);
+    }
+    auto bad = ParseRole("root");
+    ASSERT_FALSE(bad);
+    EXPECT_EQ(bad.error().field, "role");
+}
+
+}  // namespace
+}  // namespace npgov::auth

@@ -1,0 +1,29 @@
+// The module objects a face (http, cli) works with, wired once in apps/npgov/main.cpp and
+// passed to each face by reference. Owns nothing.
+#pragma once
+
+#include "config/config.hpp"
+#include "core/clock.hpp"
+#include "modules/audit/audit_log.hpp"
+#include "modules/auth/sessions.hpp"
+#include "modules/auth/users.hpp"
+#include "modules/dashboard/dashboard.hpp"
+#include "modules/enterprise/enterprise_registry.hpp"
+#include "modules/reference/reference.hpp"
+#include "store/database.hpp"
+
+namespace npgov {
+
+struct Services {
+    const config::Config& config;
+    const Clock& clock;
+    store::Database& db;
+    audit::AuditLog& audit;
+    reference::ReferenceData& reference;
+    enterprise::EnterpriseRegistry& enterprises;
+    auth::UserDirectory& users;
+    auth::SessionManager& sessions;
+    dashboard::Dashboard& dashboard;
+};
+
+}  // namespace npgov

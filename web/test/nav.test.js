@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest'
+import { ROLES, visibleNav } from '../src/nav.js'
+
+const names = (role) => visibleNav(role).map((item) => item.name)
+
+describe('navigation by role', () => {
+  it('admin sees every page', () => {
+    expect(names('admin')).toEqual(['home', 'enterprises', 'users', 'audit', 'reference'])
+  })
+
+  it.each(ROLES.filter((r) => r !== 'admin'))('%s does not see users or audit', (role) => {
+    expect(names(role)).toEqual(['home', 'enterprises', 'reference'])
+  })
+
+  it('shows nothing without a role (not logged in)', () => {
+    expect(visibleNav(undefined)).toEqual([])
+    expect(visibleNav(null)).toEqual([])
+  })
+
+  it('shows only shared pages to an unknown role', () => {
+    expect(names('visitor')).toEqual(['home', 'enterprises', 'reference'])
+  })
+})
