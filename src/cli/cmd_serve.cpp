@@ -1,6 +1,7 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <csignal>
 #include <ostream>
 #include <thread>
 
@@ -46,6 +47,8 @@ int RunServe(const ServeArgs& args, const config::Config& loaded, CliContext& co
 
     // Signals are taken by one watcher thread (sigwait), never by an async handler: the
     // watcher may then stop the server safely. Blocked before any other thread starts.
+    // A server must not die writing to a closed pipe (its stdout, or a socket).
+    std::signal(SIGPIPE, SIG_IGN);
     sigset_t signals;
     sigemptyset(&signals);
     sigaddset(&signals, SIGTERM);

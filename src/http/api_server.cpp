@@ -61,7 +61,10 @@ struct ApiServer::Impl {
         server.set_post_routing_handler([](const httplib::Request&, httplib::Response& response) {
             AddSecurityHeaders(response);
         });
+        // Called for every 4xx/5xx; only fills in responses that have no body of their own.
         server.set_error_handler([this](const httplib::Request& request, httplib::Response& response) {
+            AddSecurityHeaders(response);
+            if (!response.body.empty()) return;
             const bool api = request.path.rfind("/api/", 0) == 0;
             if (response.status == 404 && api) {
                 response.set_content(ToJson(MakeError(ErrorCode::kNotFound, "http.route", "没有这个接口：" + request.path,
@@ -72,7 +75,6 @@ struct ApiServer::Impl {
                 response.status = 200;
                 response.set_content(index_html, "text/html; charset=utf-8");
             }
-            AddSecurityHeaders(response);
         });
         server.set_logger([](const httplib::Request& request, const httplib::Response& response) {
             spdlog::info("event=access method={} path={} status={} bytes={} client={}", request.method, request.path,

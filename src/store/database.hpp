@@ -67,7 +67,8 @@ public:
 
     // Runs one statement with bound parameters; returns the number of rows changed.
     // Errors: kAlreadyExists (unique violation), kInvalidArgument (constraint violation),
-    // kUnavailable (busy/locked/connection lost), kInternal (SQL error — a bug).
+    // kUnavailable (busy/locked/connection lost), kFailedPrecondition (the transaction was
+    // aborted, see below), kInternal (SQL error or more than one statement — a bug).
     virtual Result<std::int64_t> Execute(std::string_view sql, std::span<const Value> params = {}) = 0;
 
     // Runs one statement and returns all its rows (also for INSERT … RETURNING). Errors as Execute.
@@ -89,12 +90,13 @@ Result<std::optional<Row>> QueryOne(Connection& c, std::string_view sql,
 // A connection borrowed from a Database; returned to the pool when destroyed.
 class PooledConnection;
 
-// A pool of connections to one database. Thread-safe.
+// A pool of connections to one database. Thread-safe. Must outlive the connections it lends.
 class Database {
 public:
     virtual ~Database() = default;
     virtual Dialect dialect() const = 0;
-    // Borrows a connection, waiting if all are in use. Errors: kUnavailable.
+    // Borrows a connection, waiting up to acquire_timeout_ms if all are in use.
+    // Errors: kUnavailable (timed out: "store.pool_exhausted"; cannot connect).
     virtual Result<PooledConnection> Acquire() = 0;
     // Gives a connection back; called by PooledConnection only.
     virtual void Release(std::unique_ptr<Connection> connection) = 0;
@@ -120,8 +122,8 @@ private:
 };
 
 struct DatabaseOptions {
-    int pool_size = 8;             // connections kept open
-    int busy_timeout_ms = 5000;    // SQLite: wait this long for a lock before kUnavailable
+    int pool_size = 8;               // connections kept open
+    int busy_timeout_ms = 5000;      // SQLite: wait this long for a lock before kUnavailable
     int acquire_timeout_ms = 30000;  // Acquire: wait this long for a free connection
 };
 

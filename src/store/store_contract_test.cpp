@@ -182,6 +182,18 @@ TEST_P(StoreContractTest, BadSqlIsInternal) {
     EXPECT_EQ(missing.error().reason, "store.params");
 }
 
+TEST_P(StoreContractTest, ExecuteAndQueryRunOneStatement) {
+    auto c = Connect(db());
+    MustExecute(*c, kCreateValues);
+    auto two = c->Execute("INSERT INTO vals (k) VALUES (1); INSERT INTO vals (k) VALUES (2)");
+    ASSERT_FALSE(two);
+    EXPECT_EQ(two.error().code, ErrorCode::kInternal) << two.error().Describe();
+    EXPECT_EQ(Count(*c, "vals"), 0);
+    EXPECT_TRUE(c->ExecuteScript("INSERT INTO vals (k) VALUES (1); INSERT INTO vals (k) VALUES (2)"));
+    EXPECT_EQ(Count(*c, "vals"), 2);
+    EXPECT_TRUE(c->Execute("DELETE FROM vals; -- a trailing comment is fine"));
+}
+
 TEST_P(StoreContractTest, ExecuteCountsChangedRowsOnly) {
     auto c = Connect(db());
     auto created = c->Execute(kCreateValues);

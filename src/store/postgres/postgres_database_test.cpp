@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "store/transaction.hpp"
 #include "support/test_database.hpp"
 
 namespace npgov::store {
@@ -91,6 +92,25 @@ TEST_F(PostgresOnlyTest, ReconnectsAfterTheServerDropsTheConnection) {
     auto row = QueryOne(**c, "SELECT pg_backend_pid()");
     ASSERT_TRUE(row && *row) << (row ? "no row" : row.error().Describe());
     EXPECT_NE((*row)->Int(0), pid);
+}
+
+TEST_F(PostgresOnlyTest, LockTimeoutIsUnavailable) {
+    auto& db = scratch_->db();
+    auto holder = db.Acquire();
+    auto waiter = db.Acquire();
+    ASSERT_TRUE(holder && waiter);
+    ASSERT_TRUE((*holder)->Execute("CREATE TABLE t (k BIGINT PRIMARY KEY)"));
+    ASSERT_TRUE((*holder)->Execute("INSERT INTO t (k) VALUES (1)"));
+    auto held = Transaction::Begin(**holder);
+    ASSERT_TRUE(held);
+    ASSERT_TRUE((*holder)->Execute("UPDATE t SET k = 1 WHERE k = 1"));  // row lock
+    auto waiting = Transaction::Begin(**waiter);
+    ASSERT_TRUE(waiting);
+    ASSERT_TRUE((*waiter)->Execute("SET LOCAL lock_timeout = '10ms'"));
+    auto blocked = (*waiter)->Execute("UPDATE t SET k = 1 WHERE k = 1");
+    ASSERT_FALSE(blocked);
+    EXPECT_EQ(blocked.error().code, ErrorCode::kUnavailable) << blocked.error().Describe();
+    EXPECT_EQ(blocked.error().reason, "store.busy");
 }
 
 TEST_F(PostgresOnlyTest, SpecialDoublesRoundTrip) {

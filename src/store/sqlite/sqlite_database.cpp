@@ -271,13 +271,18 @@ Result<Rows> SqliteConnection::Query(std::string_view sql, std::span<const Value
     Run run(statement);
     NPGOV_RETURN_IF_ERROR(Bind(statement, params));
     Rows result;
-    const int columns = sqlite3_column_count(statement);
-    result.columns.reserve(static_cast<std::size_t>(columns));
-    for (int i = 0; i < columns; ++i) result.columns.emplace_back(sqlite3_column_name(statement, i));
+    int columns = -1;
     for (;;) {
         const int code = sqlite3_step(statement);
+        if (code != SQLITE_DONE && code != SQLITE_ROW) return Fail(code);
+        if (columns < 0) {
+            // Only now: the first step re-prepares the statement if the schema changed
+            // (SELECT * then has other columns).
+            columns = sqlite3_column_count(statement);
+            result.columns.reserve(static_cast<std::size_t>(columns));
+            for (int i = 0; i < columns; ++i) result.columns.emplace_back(sqlite3_column_name(statement, i));
+        }
         if (code == SQLITE_DONE) break;
-        if (code != SQLITE_ROW) return Fail(code);
         std::vector<Value> values;
         values.reserve(static_cast<std::size_t>(columns));
         for (int i = 0; i < columns; ++i) values.push_back(Column(statement, i));
