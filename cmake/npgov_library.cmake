@@ -15,6 +15,9 @@ function(npgov_test name)
   endif()
   add_executable(${name} ${ARG_SOURCES})
   target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gtest GTest::gtest_main)
-  gtest_discover_tests(${name} PROPERTIES LABELS "${ARG_LABELS}"
+  # gtest_discover_tests flattens lists once per level of CMake code it generates: escape the
+  # separators so that every label survives (otherwise only the first one does).
+  string(REPLACE ";" "\\\\\\\\\\\\\\\\;" labels "${ARG_LABELS}")
+  gtest_discover_tests(${name} PROPERTIES LABELS "${labels}"
                        WORKING_DIRECTORY ${PROJECT_SOURCE_DIR} DISCOVERY_TIMEOUT 60)
 endfunction()
