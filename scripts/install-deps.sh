@@ -9,7 +9,7 @@ packages=(
   libcpp-httplib-dev libexpected-dev nlohmann-json3-dev libspdlog-dev libfmt-dev
   libcli11-dev libtoml11-dev libsodium-dev libboost-dev libeigen3-dev libxlsxwriter-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  nodejs chromium fonts-noto-cjk wrk curl
+  nodejs chromium fonts-noto-cjk wrk curl python3
 )
 
 missing=()

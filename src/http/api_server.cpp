@@ -61,20 +61,24 @@ struct ApiServer::Impl {
         server.set_post_routing_handler([](const httplib::Request&, httplib::Response& response) {
             AddSecurityHeaders(response);
         });
-        // Called for every 4xx/5xx; only fills in responses that have no body of their own.
+        // Called for every 4xx/5xx; fills in only responses that have no body of their own
+        // (httplib's own refusals, unknown routes, client-side routes of the web app).
         server.set_error_handler([this](const httplib::Request& request, httplib::Response& response) {
-            AddSecurityHeaders(response);
             if (!response.body.empty()) return;
             const bool api = request.path.rfind("/api/", 0) == 0;
-            if (response.status == 404 && api) {
-                response.set_content(ToJson(MakeError(ErrorCode::kNotFound, "http.route", "没有这个接口：" + request.path,
-                                                      "no such endpoint: " + request.path).value()).dump(),
-                                     "application/json; charset=utf-8");
-            } else if (response.status == 404 && request.method == "GET" && !index_html.empty()) {
-                // A client-side route of the single-page app (e.g. /users): serve the app.
+            if (response.status == 404 && !api && request.method == "GET" && !index_html.empty()) {
                 response.status = 200;
                 response.set_content(index_html, "text/html; charset=utf-8");
+                return;
             }
+            Error error = response.status == 404
+                              ? MakeError(ErrorCode::kNotFound, "http.route", "没有这个接口：" + request.path,
+                                          "no such endpoint: " + request.path).value()
+                              : MakeError(ErrorCode::kInvalidArgument, "http.request",
+                                          "请求格式错误（HTTP " + std::to_string(response.status) + "）",
+                                          "malformed request (HTTP " + std::to_string(response.status) + ")").value();
+            if (response.status >= 500) error.code = ErrorCode::kInternal;
+            response.set_content(ToJson(error).dump(), "application/json; charset=utf-8");
         });
         server.set_logger([](const httplib::Request& request, const httplib::Response& response) {
             spdlog::info("event=access method={} path={} status={} bytes={} client={}", request.method, request.path,

@@ -1,6 +1,7 @@
 #include "http/http_support.hpp"
 #include "http/json_mapping.hpp"
 #include "http/routes.hpp"
+#include "modules/auth/scope.hpp"
 
 namespace npgov::http {
 namespace {
@@ -34,7 +35,7 @@ void RegisterRegistryRoutes(httplib::Server& server, Services& services) {
         NPGOV_ASSIGN_OR_RETURN(auto who, Authenticate(services, request, auth::Permission::kReadEnterprises));
         NPGOV_ASSIGN_OR_RETURN(auto page, ParsePage(request));
         enterprise::EnterpriseQuery query{QueryParam(request, "q"), QueryParam(request, "region_code")};
-        NPGOV_ASSIGN_OR_RETURN(auto list, services.enterprises.List(query, dashboard::ScopeOf(who.principal), page));
+        NPGOV_ASSIGN_OR_RETURN(auto list, services.enterprises.List(query, auth::EnterpriseScopeOf(who.principal), page));
         NPGOV_ASSIGN_OR_RETURN(auto regions, services.reference.ListRegions());
         NPGOV_ASSIGN_OR_RETURN(auto industries, services.reference.ListIndustries());
         return Reply{200, ToJson(list, [&](const enterprise::Enterprise& e) { return ToJson(e, regions, industries); })};
@@ -42,7 +43,7 @@ void RegisterRegistryRoutes(httplib::Server& server, Services& services) {
     Route(server, "GET", R"(/api/v1/enterprises/(\d+))", [&services](const httplib::Request& request) -> Result<Reply> {
         NPGOV_ASSIGN_OR_RETURN(auto who, Authenticate(services, request, auth::Permission::kReadEnterprises));
         NPGOV_ASSIGN_OR_RETURN(auto id, PathId(request));
-        NPGOV_ASSIGN_OR_RETURN(auto e, services.enterprises.FindInScope(id, dashboard::ScopeOf(who.principal)));
+        NPGOV_ASSIGN_OR_RETURN(auto e, services.enterprises.FindInScope(id, auth::EnterpriseScopeOf(who.principal)));
         NPGOV_ASSIGN_OR_RETURN(auto regions, services.reference.ListRegions());
         NPGOV_ASSIGN_OR_RETURN(auto industries, services.reference.ListIndustries());
         return Reply{200, ToJson(e, regions, industries)};

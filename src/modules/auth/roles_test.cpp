@@ -36,3 +36,23 @@ TEST(ParseRoleTest, RoundTripsAndRejectsUnknown) {
 
 }  // namespace
 }  // namespace npgov::auth
+
+#include "modules/auth/scope.hpp"
+
+namespace npgov::auth {
+namespace {
+
+TEST(EnterpriseScopeOfTest, FollowsRoleAndCounty) {
+    Principal city{1, "officer", Role::kOfficer, std::string("sthjj"), std::nullopt, std::nullopt};
+    EXPECT_FALSE(EnterpriseScopeOf(city).region_code);
+    EXPECT_FALSE(EnterpriseScopeOf(city).enterprise_id);
+    Principal county{2, "officer.sc", Role::kOfficer, std::string("sthjj"), std::string("140602"), std::nullopt};
+    EXPECT_EQ(EnterpriseScopeOf(county).region_code.value_or(""), "140602");
+    Principal ehs{3, "ent001", Role::kEnterprise, std::nullopt, std::string("140621"), 42};
+    EXPECT_EQ(EnterpriseScopeOf(ehs).enterprise_id.value_or(0), 42);
+    Principal orphan{4, "ent999", Role::kEnterprise, std::nullopt, std::nullopt, std::nullopt};
+    EXPECT_EQ(EnterpriseScopeOf(orphan).enterprise_id.value_or(-1), 0) << "an enterprise user without one sees nothing";
+}
+
+}  // namespace
+}  // namespace npgov::auth

@@ -2,21 +2,12 @@
 
 #include <map>
 
+#include "modules/auth/scope.hpp"
+
 namespace npgov::dashboard {
 
-enterprise::EnterpriseScope ScopeOf(const auth::Principal& principal) {
-    enterprise::EnterpriseScope scope;
-    if (principal.role == auth::Role::kEnterprise) {
-        // An enterprise user without an enterprise sees nothing: id 0 never exists.
-        scope.enterprise_id = principal.enterprise_id.value_or(0);
-    } else if (principal.region_code) {
-        scope.region_code = principal.region_code;
-    }
-    return scope;
-}
-
 Result<Summary> Dashboard::Summarise(const auth::Principal& principal) {
-    const auto scope = ScopeOf(principal);
+    const auto scope = auth::EnterpriseScopeOf(principal);
     Summary s;
     NPGOV_ASSIGN_OR_RETURN(auto regions, reference_.ListRegions());
     NPGOV_ASSIGN_OR_RETURN(auto industries, reference_.ListIndustries());

@@ -49,8 +49,4 @@ private:
     audit::AuditLog& audit_;
 };
 
-// The enterprise scope a principal may read: enterprise users their own enterprise, users
-// with a county their county, everyone else the whole city.
-enterprise::EnterpriseScope ScopeOf(const auth::Principal& principal);
-
 }  // namespace npgov::dashboard
