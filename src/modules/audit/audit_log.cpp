@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "store/locks.hpp"
+#include "store/paging.hpp"
 #include "store/transaction.hpp"
 
 namespace npgov::audit {
@@ -84,18 +85,8 @@ Result<Page<Entry>> AuditLog::List(const EntryFilter& filter, const PageRequest&
         params.emplace_back(*filter.action + "%");
     }
     NPGOV_ASSIGN_OR_RETURN(auto connection, db_.Acquire());
-    NPGOV_ASSIGN_OR_RETURN(auto count, connection->Query("SELECT COUNT(*) FROM audit_log" + where, params));
-    Page<Entry> out;
-    out.page = page.page;
-    out.page_size = page.page_size;
-    out.total = count.rows.at(0).Int(0);
-    params.emplace_back(std::int64_t{page.page_size});
-    params.emplace_back(page.offset());
-    NPGOV_ASSIGN_OR_RETURN(
-        auto rows, connection->Query(std::string(kSelectColumns) + where +
-                                         " ORDER BY seq DESC LIMIT ? OFFSET ?", params));
-    for (const auto& row : rows.rows) out.items.push_back(EntryFromRow(row));
-    return out;
+    return store::QueryPage<Entry>(*connection, {kSelectColumns, "audit_log", where, " ORDER BY seq DESC", params},
+                                   page, EntryFromRow);
 }
 
 Result<VerifyReport> AuditLog::Verify() {

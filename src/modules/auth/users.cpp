@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/text.hpp"
+#include "store/paging.hpp"
 #include "store/transaction.hpp"
 
 namespace npgov::auth {
@@ -130,15 +131,7 @@ Result<User> UserDirectory::Disable(std::int64_t id, const std::string& actor) {
 
 Result<Page<User>> UserDirectory::List(const PageRequest& page) {
     NPGOV_ASSIGN_OR_RETURN(auto connection, db_.Acquire());
-    NPGOV_ASSIGN_OR_RETURN(auto count, store::QueryOne(*connection, "SELECT COUNT(*) FROM users"));
-    Page<User> out;
-    out.page = page.page;
-    out.page_size = page.page_size;
-    out.total = count->Int(0);
-    NPGOV_ASSIGN_OR_RETURN(auto rows, store::Query(*connection, std::string(kColumns) + " ORDER BY id LIMIT ? OFFSET ?",
-                                                   {std::int64_t{page.page_size}, page.offset()}));
-    for (const auto& row : rows.rows) out.items.push_back(FromRow(row));
-    return out;
+    return store::QueryPage<User>(*connection, {kColumns, "users", "", " ORDER BY id", {}}, page, FromRow);
 }
 
 Result<User> UserDirectory::Find(std::int64_t id) {

@@ -6,6 +6,7 @@
 
 #include "core/text.hpp"
 #include "core/uscc.hpp"
+#include "store/paging.hpp"
 #include "store/transaction.hpp"
 
 namespace npgov::enterprise {
@@ -163,17 +164,8 @@ Result<Page<Enterprise>> EnterpriseRegistry::List(const EnterpriseQuery& query, 
     std::vector<store::Value> params;
     AddConditions(query, scope, where, params);
     NPGOV_ASSIGN_OR_RETURN(auto connection, db_.Acquire());
-    NPGOV_ASSIGN_OR_RETURN(auto count, connection->Query("SELECT COUNT(*) FROM enterprises" + where, params));
-    Page<Enterprise> out;
-    out.page = page.page;
-    out.page_size = page.page_size;
-    out.total = count.rows.at(0).Int(0);
-    params.emplace_back(std::int64_t{page.page_size});
-    params.emplace_back(page.offset());
-    NPGOV_ASSIGN_OR_RETURN(auto rows, connection->Query(std::string(kColumns) + where + " ORDER BY id LIMIT ? OFFSET ?",
-                                                        params));
-    for (const auto& row : rows.rows) out.items.push_back(FromRow(row));
-    return out;
+    return store::QueryPage<Enterprise>(*connection, {kColumns, "enterprises", where, " ORDER BY id", params}, page,
+                                        FromRow);
 }
 
 Result<std::vector<CodeCount>> EnterpriseRegistry::CountByRegion(const EnterpriseScope& scope) {

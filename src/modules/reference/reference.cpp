@@ -134,6 +134,28 @@ Region RegionFromRow(const store::Row& row) {
     return {row.Text(0), row.Text(1), row.Text(2), *ParseLevel(row.Text(3)), row.OptionalText(4), row.Text(5)};
 }
 
+Department DepartmentFromRow(const store::Row& row) {
+    return {row.Text(0), row.Text(1), row.Text(2), row.Text(3), row.Text(4)};
+}
+
+Industry IndustryFromRow(const store::Row& row) {
+    return {row.Text(0), row.Text(1), row.Text(2), row.Text(3), row.Text(4)};
+}
+
+// Looks one row up by its code; kNotFound "<kind>.unknown" with field "<kind>_code".
+template <typename T, typename FromRow>
+Result<T> FindByCode(store::Database& db, const char* select, std::string_view code, FromRow from_row,
+                     const std::string& kind, const std::string& what_zh, const std::string& what_en) {
+    NPGOV_ASSIGN_OR_RETURN(auto connection, db.Acquire());
+    NPGOV_ASSIGN_OR_RETURN(auto row, store::QueryOne(*connection, std::string(select) + " WHERE code = ?",
+                                                     {std::string(code)}));
+    if (!row) {
+        return MakeError(ErrorCode::kNotFound, kind + ".unknown", "未知的" + what_zh + "：" + std::string(code),
+                         "unknown " + what_en + ": " + std::string(code), kind + "_code");
+    }
+    return from_row(*row);
+}
+
 }  // namespace
 
 std::string_view ToString(RegionLevel level) {
@@ -181,7 +203,7 @@ Result<std::vector<Department>> ReferenceData::ListDepartments() {
     NPGOV_ASSIGN_OR_RETURN(auto connection, db_.Acquire());
     NPGOV_ASSIGN_OR_RETURN(auto rows, store::Query(*connection, std::string(kSelectDepartments) + " ORDER BY code", {}));
     std::vector<Department> out;
-    for (const auto& row : rows.rows) out.push_back({row.Text(0), row.Text(1), row.Text(2), row.Text(3), row.Text(4)});
+    for (const auto& row : rows.rows) out.push_back(DepartmentFromRow(row));
     return out;
 }
 
@@ -197,41 +219,21 @@ Result<std::vector<Industry>> ReferenceData::ListIndustries() {
     NPGOV_ASSIGN_OR_RETURN(auto connection, db_.Acquire());
     NPGOV_ASSIGN_OR_RETURN(auto rows, store::Query(*connection, std::string(kSelectIndustries) + " ORDER BY code", {}));
     std::vector<Industry> out;
-    for (const auto& row : rows.rows) out.push_back({row.Text(0), row.Text(1), row.Text(2), row.Text(3), row.Text(4)});
+    for (const auto& row : rows.rows) out.push_back(IndustryFromRow(row));
     return out;
 }
 
 Result<Region> ReferenceData::FindRegion(std::string_view code) {
-    NPGOV_ASSIGN_OR_RETURN(auto connection, db_.Acquire());
-    NPGOV_ASSIGN_OR_RETURN(auto row, store::QueryOne(*connection, std::string(kSelectRegions) + " WHERE code = ?",
-                                                     {std::string(code)}));
-    if (!row) {
-        return MakeError(ErrorCode::kNotFound, "region.unknown", "未知的行政区划代码：" + std::string(code),
-                         "unknown region code: " + std::string(code), "region_code");
-    }
-    return RegionFromRow(*row);
+    return FindByCode<Region>(db_, kSelectRegions, code, RegionFromRow, "region", "行政区划代码", "region code");
 }
 
 Result<Department> ReferenceData::FindDepartment(std::string_view code) {
-    NPGOV_ASSIGN_OR_RETURN(auto connection, db_.Acquire());
-    NPGOV_ASSIGN_OR_RETURN(auto row, store::QueryOne(*connection, std::string(kSelectDepartments) + " WHERE code = ?",
-                                                     {std::string(code)}));
-    if (!row) {
-        return MakeError(ErrorCode::kNotFound, "department.unknown", "未知的部门代码：" + std::string(code),
-                         "unknown department code: " + std::string(code), "department_code");
-    }
-    return Department{row->Text(0), row->Text(1), row->Text(2), row->Text(3), row->Text(4)};
+    return FindByCode<Department>(db_, kSelectDepartments, code, DepartmentFromRow, "department", "部门代码",
+                                  "department code");
 }
 
 Result<Industry> ReferenceData::FindIndustry(std::string_view code) {
-    NPGOV_ASSIGN_OR_RETURN(auto connection, db_.Acquire());
-    NPGOV_ASSIGN_OR_RETURN(auto row, store::QueryOne(*connection, std::string(kSelectIndustries) + " WHERE code = ?",
-                                                     {std::string(code)}));
-    if (!row) {
-        return MakeError(ErrorCode::kNotFound, "industry.unknown", "未知的行业代码：" + std::string(code),
-                         "unknown industry code: " + std::string(code), "industry_code");
-    }
-    return Industry{row->Text(0), row->Text(1), row->Text(2), row->Text(3), row->Text(4)};
+    return FindByCode<Industry>(db_, kSelectIndustries, code, IndustryFromRow, "industry", "行业代码", "industry code");
 }
 
 std::vector<store::Migration> Migrations() {
