@@ -8,6 +8,7 @@ packages=(
   libsqlite3-dev sqlite3 libpq-dev postgresql postgresql-contrib
   libcpp-httplib-dev libexpected-dev nlohmann-json3-dev libspdlog-dev libfmt-dev
   libcli11-dev libtoml11-dev libsodium-dev libboost-dev libeigen3-dev libxlsxwriter-dev
+  libzip-dev libexpat1-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   nodejs chromium fonts-noto-cjk wrk curl python3
 )
