@@ -103,6 +103,21 @@ int RunCli(int argc, char** argv, CliContext& context) {
         });
     }
 
+    auto* stats_cmd = app.add_subcommand("stats", "statistics of a CSV file: non-detects, trends (no database)");
+    stats_cmd->require_subcommand(1);
+    StatsCensoredArgs stats_censored;
+    auto* censored_cmd = stats_cmd->add_subcommand(
+        "censored", "per group: detection frequency, Kaplan-Meier and ROS estimates, LOD/2 for comparison");
+    censored_cmd->add_option("--input", stats_censored.input, "CSV with columns [group,] value, censored, limit")->required();
+    censored_cmd->add_option("--group-by", stats_censored.group_by, "grouping column (default: group, if present)");
+    censored_cmd->add_flag("--json", stats_censored.json, "print JSON");
+    censored_cmd->callback([&] { action = [&](const config::Config&) { return RunStatsCensored(stats_censored, context); }; });
+    StatsTrendArgs stats_trend;
+    auto* trend_cmd = stats_cmd->add_subcommand("trend", "Mann-Kendall, Sen slope, and seasonal Kendall with a season column");
+    trend_cmd->add_option("--input", stats_trend.input, "CSV with columns time (date or decimal year), value[, season]")->required();
+    trend_cmd->add_flag("--json", stats_trend.json, "print JSON");
+    trend_cmd->callback([&] { action = [&](const config::Config&) { return RunStatsTrend(stats_trend, context); }; });
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success& e) {
@@ -112,8 +127,8 @@ int RunCli(int argc, char** argv, CliContext& context) {
         return kExitUsage;
     }
     if (!action) return kExitUsage;
-    // Validation needs no configuration: skip loading it so it works anywhere.
-    if (app.got_subcommand("validate")) return action(config::Config{});
+    // Validation and statistics need no configuration: skip loading it so they work anywhere.
+    if (app.got_subcommand("validate") || app.got_subcommand("stats")) return action(config::Config{});
     auto config = config::LoadConfig(config_path ? std::optional<std::filesystem::path>(*config_path) : std::nullopt);
     if (!config) return Fail(context, config.error());
     return action(*config);

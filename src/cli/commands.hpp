@@ -60,4 +60,17 @@ struct ValidateArgs {
 };
 int RunValidate(const ValidateArgs& args, CliContext& context);
 
+// `npgov stats censored|trend`: CSV in, stats engine summaries out; no database (cmd_stats.cpp).
+struct StatsCensoredArgs {
+    std::string input;                    // CSV: [group,] value, censored[, limit]
+    std::optional<std::string> group_by;  // grouping column; default "group" if present
+    bool json = false;
+};
+int RunStatsCensored(const StatsCensoredArgs& args, CliContext& context);
+struct StatsTrendArgs {
+    std::string input;  // CSV: time (date or decimal year), value[, season]
+    bool json = false;
+};
+int RunStatsTrend(const StatsTrendArgs& args, CliContext& context);
+
 }  // namespace npgov::cli
