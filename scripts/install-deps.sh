@@ -11,10 +11,10 @@ packages=(
   libzip-dev libexpat1-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   nodejs chromium fonts-noto-cjk wrk curl python3
-  # chemistry engine: RDKit (C++), IUPAC InChI; Python RDKit for goldens and the chem benchmark
-  librdkit-dev libinchi-dev python3-rdkit
   # stats goldens: R survival (Kaplan-Meier), scipy (trend tests), statsmodels (ROS cross-check)
   r-base-core r-cran-survival python3-scipy python3-numpy python3-statsmodels
+  # chemistry engine: RDKit (C++), IUPAC InChI; Python RDKit for goldens and the chem benchmark
+  librdkit-dev libinchi-dev python3-rdkit
 )
 
 missing=()

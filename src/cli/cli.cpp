@@ -118,6 +118,61 @@ int RunCli(int argc, char** argv, CliContext& context) {
     trend_cmd->add_flag("--json", stats_trend.json, "print JSON");
     trend_cmd->callback([&] { action = [&](const config::Config&) { return RunStatsTrend(stats_trend, context); }; });
 
+    auto* monitoring_cmd = app.add_subcommand("monitoring", "monitoring sites and lab results (non-detects kept as data)");
+    monitoring_cmd->require_subcommand(1);
+    MonitoringImportArgs monitoring_import;
+    auto* monitoring_import_cmd = monitoring_cmd->add_subcommand(
+        "import", "import a lab result file (CSV UTF-8/GBK or xlsx): every row checked, all or nothing");
+    monitoring_import_cmd->add_option("file", monitoring_import.file, "the lab's file")->required();
+    monitoring_import_cmd->add_option("--lab", monitoring_import.lab, "laboratory, for files without a laboratory column");
+    monitoring_import_cmd->add_flag("--dry-run", monitoring_import.dry_run, "check every row, store nothing");
+    monitoring_import_cmd->add_flag("--json", monitoring_import.json, "print JSON");
+    monitoring_import_cmd->callback([&] {
+        action = [&](const config::Config& c) { return RunMonitoringImport(monitoring_import, c, context); };
+    });
+    auto* monitoring_site_cmd = monitoring_cmd->add_subcommand("site", "monitoring sites");
+    monitoring_site_cmd->require_subcommand(1);
+    MonitoringSiteAddArgs monitoring_site_add;
+    auto* monitoring_site_add_cmd = monitoring_site_cmd->add_subcommand("add", "register a monitoring site");
+    monitoring_site_add_cmd->add_option("code", monitoring_site_add.code, "site code, as labs write it")->required();
+    monitoring_site_add_cmd->add_option("--name", monitoring_site_add.name, "site name")->required();
+    monitoring_site_add_cmd->add_option("--type", monitoring_site_add.type,
+                                        "drinking_water_source | river_section | reservoir | groundwater_well | "
+                                        "park_outfall | park_surroundings | wwtp_influent | wwtp_effluent | soil | "
+                                        "sediment | air")->required();
+    monitoring_site_add_cmd->add_option("--region", monitoring_site_add.region, "county code (GB/T 2260)")->required();
+    monitoring_site_add_cmd->add_option("--water-body", monitoring_site_add.water_body, "river, reservoir or aquifer");
+    monitoring_site_add_cmd->add_option("--lat", monitoring_site_add.latitude, "latitude (WGS 84)");
+    monitoring_site_add_cmd->add_option("--lon", monitoring_site_add.longitude, "longitude (WGS 84)");
+    monitoring_site_add_cmd->add_flag("--json", monitoring_site_add.json, "print JSON");
+    monitoring_site_add_cmd->callback([&] {
+        action = [&](const config::Config& c) { return RunMonitoringSiteAdd(monitoring_site_add, c, context); };
+    });
+    MonitoringSitesArgs monitoring_sites;
+    auto* monitoring_sites_cmd = monitoring_cmd->add_subcommand("sites", "list monitoring sites");
+    monitoring_sites_cmd->add_option("--type", monitoring_sites.type, "only sites of this type");
+    monitoring_sites_cmd->add_option("--region", monitoring_sites.region, "only sites in this county");
+    monitoring_sites_cmd->add_flag("--json", monitoring_sites.json, "print JSON");
+    monitoring_sites_cmd->callback([&] {
+        action = [&](const config::Config& c) { return RunMonitoringSites(monitoring_sites, c, context); };
+    });
+    MonitoringSummaryArgs monitoring_summary;
+    auto* monitoring_summary_cmd = monitoring_cmd->add_subcommand(
+        "summary", "per site and substance: detection frequency, Kaplan-Meier, ROS, LOD/2 for comparison");
+    monitoring_summary_cmd->add_option("--cas", monitoring_summary.cas, "only this substance");
+    monitoring_summary_cmd->add_option("--site", monitoring_summary.site, "only this site (code)");
+    monitoring_summary_cmd->add_option("--group-by", monitoring_summary.group_by, "site | substance")->capture_default_str();
+    monitoring_summary_cmd->add_option("--threshold", monitoring_summary.threshold, "exceedance threshold (PNEC, standard)");
+    monitoring_summary_cmd->add_option("--threshold-unit", monitoring_summary.threshold_unit, "unit of the threshold, e.g. ng/L");
+    monitoring_summary_cmd->add_flag("--json", monitoring_summary.json, "print JSON");
+    monitoring_summary_cmd->callback([&] {
+        action = [&](const config::Config& c) { return RunMonitoringSummary(monitoring_summary, c, context); };
+    });
+
+    AddSubstanceCommands(app, action, context);
+    AddEnterpriseCommands(app, action, context);
+    AddSurveyCommands(app, action, context);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success& e) {

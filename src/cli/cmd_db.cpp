@@ -2,6 +2,9 @@
 
 #include "cli/commands.hpp"
 #include "modules/demo/demo_data.hpp"
+#include "modules/demo/demo_monitoring.hpp"
+#include "modules/demo/demo_survey.hpp"
+#include "modules/survey/substance_link.hpp"
 #include "store/migrations.hpp"
 
 namespace npgov::cli {
@@ -26,7 +29,7 @@ int RunDbSeedReference(const config::Config& config, CliContext& context) {
     }
     context.out << "reference data loaded: " << files->departments.size() << " departments, " << files->regions.size()
                 << " regions, " << files->industries.size() << " industries\n";
-    return kExitOk;
+    return SeedListsAndSubstances(config, context);  // regulatory lists and seed substances (cmd_substance.cpp)
 }
 
 int RunDbSeedDemo(const SeedDemoArgs& args, const config::Config& config, CliContext& context) {
@@ -42,6 +45,18 @@ int RunDbSeedDemo(const SeedDemoArgs& args, const config::Config& config, CliCon
                 << " enterprises, " << report->accounts.size() << " accounts, password \"" << demo::kDemoPassword
                 << "\"\n";
     for (const auto& a : report->accounts) context.out << "  " << a.username << " (" << a.role << ") " << a.description << "\n";
+    // The synthetic 2023 survey campaign and submissions (modules/demo/demo_survey.hpp).
+    survey::SurveyService survey_service(s.db, s.enterprises, s.reference, s.audit, s.clock,
+                                         s.substances ? survey::MakeRegistryResolver(*s.substances) : survey::SubstanceResolver());
+    auto survey_report = demo::SeedDemoSurvey(survey_service, s.enterprises, args.seed);
+    if (!survey_report) return Fail(context, survey_report.error());
+    context.out << "synthetic survey: campaign " << survey_report->campaign_id << ", " << survey_report->submissions
+                << " submissions (" << survey_report->approved << " approved), " << survey_report->lines << " lines\n";
+    // Synthetic monitoring sites and quarterly results 2023–2025 (modules/demo/demo_monitoring.hpp).
+    auto monitoring_report = demo::SeedDemoMonitoring(s.monitoring, args.seed);
+    if (!monitoring_report) return Fail(context, monitoring_report.error());
+    context.out << "synthetic monitoring: " << monitoring_report->sites << " sites, " << monitoring_report->results
+                << " results (" << monitoring_report->censored << " non-detects)\n";
     return kExitOk;
 }
 

@@ -73,4 +73,53 @@ struct StatsTrendArgs {
 };
 int RunStatsTrend(const StatsTrendArgs& args, CliContext& context);
 
+// `npgov monitoring import|site add|sites|summary` (cmd_monitoring.cpp).
+struct MonitoringImportArgs {
+    std::string file;                // lab result file: CSV (UTF-8 or GBK) or xlsx
+    std::optional<std::string> lab;  // laboratory for rows that name none
+    bool dry_run = false;
+    bool json = false;
+};
+int RunMonitoringImport(const MonitoringImportArgs& args, const config::Config& config, CliContext& context);
+struct MonitoringSiteAddArgs {
+    std::string code, name, type, region, water_body;
+    std::optional<double> latitude, longitude;
+    bool json = false;
+};
+int RunMonitoringSiteAdd(const MonitoringSiteAddArgs& args, const config::Config& config, CliContext& context);
+struct MonitoringSitesArgs {
+    std::optional<std::string> type, region;
+    bool json = false;
+};
+int RunMonitoringSites(const MonitoringSitesArgs& args, const config::Config& config, CliContext& context);
+struct MonitoringSummaryArgs {
+    std::optional<std::string> cas, site;
+    std::string group_by = "site";
+    std::optional<double> threshold;
+    std::optional<std::string> threshold_unit;
+    bool json = false;
+};
+int RunMonitoringSummary(const MonitoringSummaryArgs& args, const config::Config& config, CliContext& context);
+
+}  // namespace npgov::cli
+
+namespace CLI {
+class App;
+}
+
+namespace npgov::cli {
+
+// `npgov substance …`, `npgov lists …` and `npgov import iecsc` (cmd_substance.cpp): adds the
+// verbs to `app`; the verb chosen sets `action`.
+void AddSubstanceCommands(CLI::App& app, std::function<int(const config::Config&)>& action, CliContext& context);
+// Loads data/lists/ (list editions and the seed substances); run by `db seed-reference`.
+int SeedListsAndSubstances(const config::Config& config, CliContext& context);
+
+// `npgov enterprise import|export` (cmd_enterprise.cpp) and `npgov survey …` (cmd_survey.cpp).
+void AddEnterpriseCommands(CLI::App& app, std::function<int(const config::Config&)>& action, CliContext& context);
+void AddSurveyCommands(CLI::App& app, std::function<int(const config::Config&)>& action, CliContext& context);
+// Whole-file helpers of those verbs. Errors: kNotFound / kUnavailable "cli.file".
+Result<std::string> ReadInputFile(const std::string& path);
+Status WriteOutputFile(const std::string& path, const std::string& bytes);
+
 }  // namespace npgov::cli

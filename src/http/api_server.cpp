@@ -89,6 +89,10 @@ struct ApiServer::Impl {
         RegisterAuthRoutes(server, services);
         RegisterAdminRoutes(server, services);
         RegisterRegistryRoutes(server, services);
+        RegisterMonitoringRoutes(server, services);
+        RegisterSubstanceRoutes(server, services);
+        RegisterEnterpriseWriteRoutes(server, services);
+        RegisterSurveyRoutes(server, services);
     }
 };
 

@@ -110,7 +110,14 @@ nlohmann::json ToJson(const enterprise::Enterprise& e, const std::vector<referen
                         {"latitude", OrNull(e.latitude)},
                         {"longitude", OrNull(e.longitude)},
                         {"synthetic", e.synthetic},
-                        {"created_at", e.created_at}};
+                        {"created_at", e.created_at},
+                        {"park", e.park},
+                        {"contact_name", e.contact_name},
+                        {"contact_phone", e.contact_phone},
+                        {"flags", {{"on_roster", e.flags.on_roster},
+                                   {"key_discharge_unit", e.flags.key_discharge_unit},
+                                   {"soil_key_supervision", e.flags.soil_key_supervision},
+                                   {"mandatory_clean_production_audit", e.flags.mandatory_clean_production_audit}}}};
     for (const auto& r : regions) {
         if (r.code == e.region_code) {
             j["region_name_zh"] = r.name_zh;

@@ -2,11 +2,15 @@
 
 #include <algorithm>
 
+#include "modules/survey/survey_service.hpp"
+
 namespace npgov {
 
 std::vector<store::Migration> AllMigrations() {
     std::vector<store::Migration> all;
-    for (auto part : {reference::Migrations(), audit::Migrations(), auth::Migrations(), enterprise::Migrations()}) {
+    for (auto part : {reference::Migrations(), audit::Migrations(), auth::Migrations(), enterprise::Migrations(),
+                      monitoring::Migrations(), substance::Migrations(), lists::Migrations(),
+                      survey::Migrations()}) {
         all.insert(all.end(), part.begin(), part.end());
     }
     std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.version < b.version; });
@@ -29,6 +33,22 @@ Application::Application(const config::Config& config, const Clock& clock, std::
       limiter_(clock, {config.auth.max_failed_logins, std::int64_t{config.auth.lockout_minutes} * 60}),
       sessions_(*db_, users_, audit_, limiter_, clock, {config.auth.session_hours * 3600}),
       dashboard_(reference_, enterprises_, users_, audit_),
-      services_{config, clock, *db_, audit_, reference_, enterprises_, users_, sessions_, dashboard_} {}
+      monitoring_(*db_, reference_, audit_, clock),
+      substances_(*db_, audit_, clock),
+      inventory_(*db_, audit_, clock),
+      lists_(*db_, audit_, clock),
+      classifier_(lists_, substances_, std::filesystem::path(config.data_dir) / "rules" / "structure_classes.json"),
+      services_{config, clock, *db_, audit_, reference_, enterprises_, users_, sessions_, dashboard_,
+                monitoring_} {
+    services_.substances = &substances_;
+    services_.inventory = &inventory_;
+    services_.lists = &lists_;
+    services_.classifier = &classifier_;
+    // Monitoring results record the substance registry's id of their CAS number.
+    monitoring_.imports.SetSubstanceLookup([this](const std::string& cas) -> Result<std::optional<std::int64_t>> {
+        NPGOV_ASSIGN_OR_RETURN(auto found, substances_.FindByCas(cas));
+        return found ? std::optional<std::int64_t>(found->id) : std::nullopt;
+    });
+}
 
 }  // namespace npgov

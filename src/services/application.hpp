@@ -32,6 +32,11 @@ private:
     auth::LoginLimiter limiter_;
     auth::SessionManager sessions_;
     dashboard::Dashboard dashboard_;
+    monitoring::Monitoring monitoring_;
+    substance::SubstanceRegistry substances_;
+    substance::Inventory inventory_;
+    lists::ListRegistry lists_;
+    lists::Classifier classifier_;
     Services services_;
 };
 

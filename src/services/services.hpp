@@ -9,7 +9,11 @@
 #include "modules/auth/users.hpp"
 #include "modules/dashboard/dashboard.hpp"
 #include "modules/enterprise/enterprise_registry.hpp"
+#include "modules/lists/classifier.hpp"
+#include "modules/monitoring/monitoring.hpp"
 #include "modules/reference/reference.hpp"
+#include "modules/substance/inventory.hpp"
+#include "modules/substance/substance_registry.hpp"
 #include "store/database.hpp"
 
 namespace npgov {
@@ -24,6 +28,13 @@ struct Services {
     auth::UserDirectory& users;
     auth::SessionManager& sessions;
     dashboard::Dashboard& dashboard;
+    monitoring::Monitoring& monitoring;
+    // Substances, IECSC, regulatory lists and classification. Pointers so that fixtures that do
+    // not use them need not build them; Application always sets them.
+    substance::SubstanceRegistry* substances = nullptr;
+    substance::Inventory* inventory = nullptr;
+    lists::ListRegistry* lists = nullptr;
+    lists::Classifier* classifier = nullptr;
 };
 
 }  // namespace npgov

@@ -52,6 +52,7 @@ for path in sources:
         method = m.group(1).lower()
         pattern = m.group(2) if m.group(2) is not None else m.group(3)
         pattern = pattern.replace(r"(\d+)", "{id}")
+        pattern = pattern.replace("([a-z0-9_]+)", "{id}")  # string ids, e.g. /lists/{id}
         code.add((method, pattern))
 if sources and code:
     ok(f"found {len(code)} routes in {len(sources)} files under src/http")

@@ -18,11 +18,13 @@ void AppTest::SetUp() {
     limiter_ = std::make_unique<auth::LoginLimiter>(clock_, auth::LoginLimits{});
     sessions_ = std::make_unique<auth::SessionManager>(db(), *users_, *audit_, *limiter_, clock_);
     dashboard_ = std::make_unique<dashboard::Dashboard>(*reference_, *enterprises_, *users_, *audit_);
+    monitoring_ = std::make_unique<monitoring::Monitoring>(db(), *reference_, *audit_, clock_);
     config_.server.port = 0;
     config_.server.threads = 4;
     config_.server.web_root = "web/dist";
     services_ = std::make_unique<Services>(Services{config_, clock_, db(), *audit_, *reference_, *enterprises_,
-                                                    *users_, *sessions_, *dashboard_});
+                                                    *users_, *sessions_, *dashboard_,
+                                                    *monitoring_});
     auto files = reference::LoadReferenceFiles("data");
     ASSERT_TRUE(files) << files.error().Describe();
     auto saved = reference_->Save(*files, "test");
@@ -31,6 +33,7 @@ void AppTest::SetUp() {
 
 void AppTest::TearDown() {
     services_.reset();
+    monitoring_.reset();
     dashboard_.reset();
     sessions_.reset();
     limiter_.reset();

@@ -28,6 +28,7 @@ protected:
     std::unique_ptr<auth::LoginLimiter> limiter_;
     std::unique_ptr<auth::SessionManager> sessions_;
     std::unique_ptr<dashboard::Dashboard> dashboard_;
+    std::unique_ptr<monitoring::Monitoring> monitoring_;
     std::unique_ptr<Services> services_;
 
     // A valid enterprise in Shuocheng District (140602), industry 2641, with the given USCC

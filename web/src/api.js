@@ -128,4 +128,16 @@ export const api = {
   regions: () => request('GET', '/reference/regions'),
 
   listEnterprises: (query) => request('GET', '/enterprises', { query }),
+
+  searchSubstances: (query) => request('GET', '/substances', { query }),
+  getSubstance: (id) => request('GET', `/substances/${encodeURIComponent(id)}`),
+  classify: (input) => request('POST', '/substances/classify', { body: input }),
+
+  listLists: () => request('GET', '/lists'),
+  getList: (id, edition) => request('GET', `/lists/${encodeURIComponent(id)}`, { query: { edition } }),
+  listDiff: (id, query) => request('GET', `/lists/${encodeURIComponent(id)}/diff`, { query }),
+
+  monitoringSites: (query) => request('GET', '/monitoring/sites', { query }),
+  monitoringSummary: (query) => request('GET', '/monitoring/summary', { query }),
+  monitoringSeries: (query) => request('GET', '/monitoring/series', { query }),
 }

@@ -7,7 +7,9 @@ import { ElButton } from 'element-plus/es/components/button/index.mjs'
 import { ElCard } from 'element-plus/es/components/card/index.mjs'
 import { ElCol } from 'element-plus/es/components/col/index.mjs'
 import { ElConfigProvider } from 'element-plus/es/components/config-provider/index.mjs'
+import { ElDescriptions, ElDescriptionsItem } from 'element-plus/es/components/descriptions/index.mjs'
 import { ElDialog } from 'element-plus/es/components/dialog/index.mjs'
+import { ElDrawer } from 'element-plus/es/components/drawer/index.mjs'
 import { ElDropdown, ElDropdownItem, ElDropdownMenu } from 'element-plus/es/components/dropdown/index.mjs'
 import { ElEmpty } from 'element-plus/es/components/empty/index.mjs'
 import { ElForm, ElFormItem } from 'element-plus/es/components/form/index.mjs'
@@ -22,13 +24,14 @@ import { ElSkeleton } from 'element-plus/es/components/skeleton/index.mjs'
 import { ElTabPane, ElTabs } from 'element-plus/es/components/tabs/index.mjs'
 import { ElTable, ElTableColumn } from 'element-plus/es/components/table/index.mjs'
 import { ElTag } from 'element-plus/es/components/tag/index.mjs'
+import { ElTimeline, ElTimelineItem } from 'element-plus/es/components/timeline/index.mjs'
 import { ElTooltip } from 'element-plus/es/components/tooltip/index.mjs'
 import { ElLoading } from 'element-plus/es/components/loading/index.mjs'
 import { ElMessage } from 'element-plus/es/components/message/index.mjs'
 import { ElMessageBox } from 'element-plus/es/components/message-box/index.mjs'
 import {
   ArrowDown, Collection, Document, HomeFilled, Lock, OfficeBuilding, Plus, Refresh,
-  Search, SwitchButton, User, CircleCheck, Warning,
+  Search, SwitchButton, User, CircleCheck, Warning, Tickets, DataLine,
 } from '@element-plus/icons-vue'
 
 export { ElMessage, ElMessageBox }
@@ -41,7 +44,10 @@ const components = [
   ElCol,
   ElConfigProvider,
   ElContainer,
+  ElDescriptions,
+  ElDescriptionsItem,
   ElDialog,
+  ElDrawer,
   ElDropdown,
   ElDropdownItem,
   ElDropdownMenu,
@@ -65,12 +71,14 @@ const components = [
   ElTableColumn,
   ElTabs,
   ElTag,
+  ElTimeline,
+  ElTimelineItem,
   ElTooltip,
 ]
 
 export const icons = {
   ArrowDown, Collection, Document, HomeFilled, Lock, OfficeBuilding, Plus, Refresh,
-  Search, SwitchButton, User, CircleCheck, Warning,
+  Search, SwitchButton, User, CircleCheck, Warning, Tickets, DataLine,
 }
 
 export default {

@@ -8,6 +8,9 @@ export const NAV_ITEMS = [
   { path: '/enterprises', name: 'enterprises', label: 'nav.enterprises', icon: 'IconOfficeBuilding', roles: null },
   { path: '/users', name: 'users', label: 'nav.users', icon: 'IconUser', roles: ['admin'] },
   { path: '/audit', name: 'audit', label: 'nav.audit', icon: 'IconDocument', roles: ['admin'] },
+  { path: '/substances', name: 'substances', label: 'nav.substances', icon: 'IconSearch', roles: null },
+  { path: '/lists', name: 'lists', label: 'nav.lists', icon: 'IconTickets', roles: null },
+  { path: '/monitoring', name: 'monitoring', label: 'nav.monitoring', icon: 'IconDataLine', roles: null },
   { path: '/reference', name: 'reference', label: 'nav.reference', icon: 'IconCollection', roles: null },
 ]
 

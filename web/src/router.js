@@ -11,6 +11,9 @@ const views = {
   enterprises: () => import('./views/EnterprisesView.vue'),
   users: () => import('./views/UsersView.vue'),
   audit: () => import('./views/AuditView.vue'),
+  substances: () => import('./views/SubstancesView.vue'),
+  lists: () => import('./views/ListsView.vue'),
+  monitoring: () => import('./views/MonitoringView.vue'),
   reference: () => import('./views/ReferenceView.vue'),
 }
 

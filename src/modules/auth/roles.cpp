@@ -31,7 +31,24 @@ bool Allows(Role role, Permission permission) {
         case Permission::kReadReference:
         case Permission::kReadDashboard:
         case Permission::kReadEnterprises:
+        case Permission::kReadSubstances:
             return true;
+        case Permission::kImportSubstances:
+            return role == Role::kAdmin || role == Role::kOfficer;
+        case Permission::kReadSurvey:
+            return true;
+        case Permission::kReadMonitoring:
+            return true;
+        case Permission::kManageMonitoring:
+            return role == Role::kAdmin || role == Role::kOfficer;
+        case Permission::kManageEnterprises:
+        case Permission::kManageSurveyCampaigns:
+        case Permission::kReviewSurvey:
+            return role == Role::kAdmin || role == Role::kOfficer;
+        case Permission::kEditOwnEnterprise:
+            return role == Role::kEnterprise;
+        case Permission::kEditSurvey:
+            return role == Role::kAdmin || role == Role::kOfficer || role == Role::kEnterprise;
         case Permission::kManageUsers:
         case Permission::kReadAudit:
             return role == Role::kAdmin;

@@ -23,6 +23,16 @@ enum class Permission {
     kReadEnterprises,  // enterprise registry within the caller's scope
     kManageUsers,      // create, list, disable users
     kReadAudit,        // browse and verify the audit log
+    kManageEnterprises,     // create, edit and import enterprises within scope (admin, officer)
+    kEditOwnEnterprise,     // change the contact person and phone of one's own enterprise (enterprise)
+    kReadSurvey,            // survey campaigns, submissions and results within scope (all roles)
+    kManageSurveyCampaigns, // open survey campaigns (admin, officer)
+    kEditSurvey,            // fill and submit survey drafts: own enterprise, or on its behalf (enterprise, officer, admin)
+    kReviewSurvey,          // county review, city approval, return with comments (admin, officer)
+    kReadSubstances,   // substance registry, regulatory lists, classification (all roles)
+    kImportSubstances, // import substances and the IECSC inventory (admin, officer)
+    kReadMonitoring,   // monitoring sites, results and summaries within the caller's county (all roles)
+    kManageMonitoring, // register monitoring sites and import lab result files (admin, officer)
 };
 
 // Who is calling: the authenticated user's identity and scope.

@@ -13,6 +13,20 @@ TEST(AuthorizeTest, OnlyAdminsManageUsersAndReadTheAuditLog) {
         {Role::kInspector, Permission::kReadAudit, false}, {Role::kEnterprise, Permission::kManageUsers, false},
         {Role::kAnalyst, Permission::kManageUsers, false}, {Role::kAnalyst, Permission::kReadDashboard, true},
         {Role::kEnterprise, Permission::kReadEnterprises, true}, {Role::kInspector, Permission::kReadReference, true},
+        {Role::kOfficer, Permission::kManageEnterprises, true},  {Role::kEnterprise, Permission::kManageEnterprises, false},
+        {Role::kEnterprise, Permission::kEditOwnEnterprise, true}, {Role::kOfficer, Permission::kEditOwnEnterprise, false},
+        {Role::kAnalyst, Permission::kReadSurvey, true},         {Role::kAnalyst, Permission::kEditSurvey, false},
+        {Role::kInspector, Permission::kEditSurvey, false},      {Role::kEnterprise, Permission::kEditSurvey, true},
+        {Role::kEnterprise, Permission::kReviewSurvey, false},   {Role::kOfficer, Permission::kReviewSurvey, true},
+        {Role::kEnterprise, Permission::kManageSurveyCampaigns, false}, {Role::kOfficer, Permission::kManageSurveyCampaigns, true},
+        {Role::kAnalyst, Permission::kReadSubstances, true},    {Role::kEnterprise, Permission::kReadSubstances, true},
+        {Role::kAdmin, Permission::kImportSubstances, true},    {Role::kOfficer, Permission::kImportSubstances, true},
+        {Role::kInspector, Permission::kImportSubstances, false}, {Role::kAnalyst, Permission::kImportSubstances, false},
+        {Role::kEnterprise, Permission::kImportSubstances, false},
+        {Role::kAnalyst, Permission::kReadMonitoring, true},    {Role::kEnterprise, Permission::kReadMonitoring, true},
+        {Role::kAdmin, Permission::kManageMonitoring, true},    {Role::kOfficer, Permission::kManageMonitoring, true},
+        {Role::kInspector, Permission::kManageMonitoring, false}, {Role::kAnalyst, Permission::kManageMonitoring, false},
+        {Role::kEnterprise, Permission::kManageMonitoring, false},
     };
     for (const auto& c : cases) {
         Principal p;
