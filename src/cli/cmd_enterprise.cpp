@@ -10,6 +10,7 @@
 
 #include "cli/commands.hpp"
 #include "modules/enterprise/enterprise_import.hpp"
+#include "json/error_json.hpp"
 
 namespace npgov::cli {
 namespace {
@@ -35,13 +36,6 @@ Result<std::string> ReadWholeFile(const std::string& path) {
     return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-nlohmann::json ErrorJson(const Error& e) {
-    nlohmann::json j = {{"code", ToString(e.code)}, {"reason", e.reason}, {"message_zh", e.message_zh},
-                        {"message_en", e.message_en}};
-    if (!e.field.empty()) j["field"] = e.field;
-    if (e.row > 0) j["row"] = e.row;
-    return j;
-}
 
 }  // namespace
 

@@ -18,6 +18,8 @@
 #include "modules/lists/list_files.hpp"
 #include "modules/lists/lists_json.hpp"
 #include "modules/substance/substance_json.hpp"
+#include "json/error_json.hpp"
+#include "cli/on_run.hpp"
 
 namespace npgov::cli {
 namespace {
@@ -259,7 +261,7 @@ int RunClassifyFile(const ClassifyArgs& args, Date date, Modules& m, CliContext&
             Error e = result.error();
             e.row = line;
             if (args.json) {
-                rows.push_back({{"row", line}, {"name", name}, {"error", substance::ErrorJson(e)}});
+                rows.push_back({{"row", line}, {"name", name}, {"error", ErrorJson(e)}});
             } else {
                 context.out << "[row " << line << "] " << name << "  ERROR " << e.message_zh << " | " << e.Describe() << "\n";
             }
@@ -503,13 +505,6 @@ int RunListsLoad(const ListsArgs& args, const config::Config& config, CliContext
     return kExitOk;
 }
 
-template <typename Args, typename Run>
-void OnRun(CLI::App* cmd, std::function<int(const config::Config&)>& action, CliContext& context,
-           std::shared_ptr<Args> args, Run run) {
-    cmd->callback([&action, &context, args, run] {
-        action = [&context, args, run](const config::Config& c) { return run(*args, c, context); };
-    });
-}
 
 }  // namespace
 

@@ -13,6 +13,7 @@
 #include "modules/lists/list_registry.hpp"
 #include "modules/survey/substance_link.hpp"
 #include "modules/survey/survey_json.hpp"
+#include "cli/on_run.hpp"
 
 namespace npgov::cli {
 namespace {
@@ -293,18 +294,6 @@ static int RunSurveyExport(const SurveyExportArgs& args, const config::Config& c
     }
     return kExitOk;
 }
-
-namespace {
-
-template <typename Args>
-void OnRun(CLI::App* cmd, std::function<int(const config::Config&)>& action, CliContext& context,
-           std::shared_ptr<Args> args, int (*run)(const Args&, const config::Config&, CliContext&)) {
-    cmd->callback([&action, &context, args, run] {
-        action = [&context, args, run](const config::Config& c) { return run(*args, c, context); };
-    });
-}
-
-}  // namespace
 
 void AddSurveyCommands(CLI::App& app, std::function<int(const config::Config&)>& action, CliContext& context) {
     auto* survey_cmd = app.add_subcommand("survey", "the chemical information survey (化学物质环境信息调查)");

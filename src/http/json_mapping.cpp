@@ -1,5 +1,7 @@
 #include "http/json_mapping.hpp"
 
+#include "json/error_json.hpp"
+
 namespace npgov::http {
 namespace {
 
@@ -17,15 +19,7 @@ nlohmann::json Document(const std::optional<std::string>& text) {
 
 }  // namespace
 
-nlohmann::json ToJson(const Error& error) {
-    nlohmann::json body = {{"code", ToString(error.code)},
-                           {"reason", error.reason},
-                           {"message_zh", error.message_zh},
-                           {"message_en", error.message_en}};
-    if (!error.field.empty()) body["field"] = error.field;
-    if (error.row > 0) body["row"] = error.row;
-    return {{"error", body}};
-}
+nlohmann::json ToJson(const Error& error) { return {{"error", ErrorJson(error)}}; }
 
 nlohmann::json ToJson(const auth::User& u) {
     return {{"id", u.id},

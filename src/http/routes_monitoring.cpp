@@ -9,6 +9,7 @@
 #include "http/json_mapping.hpp"
 #include "http/routes.hpp"
 #include "modules/monitoring/monitoring_json.hpp"
+#include "json/error_json.hpp"
 
 namespace npgov::http {
 namespace {
@@ -106,7 +107,7 @@ Reply RejectedImport(const monitoring::ImportReport& report) {
                                   " problem(s); nothing was imported. Correct them and upload again")
                         .value();
     nlohmann::json body = monitoring::ToJson(report);
-    body["error"] = monitoring::ErrorJson(summary);
+    body["error"] = ErrorJson(summary);
     return Reply{400, body};
 }
 

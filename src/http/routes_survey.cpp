@@ -54,6 +54,20 @@ Result<std::string> Comment(const httplib::Request& request) {
     return comment.value_or("");
 }
 
+// A review step: takes an optional {"comment"} and moves the submission on.
+using ReviewStep = Result<survey::Submission> (survey::SurveyService::*)(std::int64_t, const std::string&,
+                                                                         const auth::Principal&);
+void ReviewRoute(httplib::Server& server, const char* method, const char* pattern, Services& services, ReviewStep step) {
+    Route(server, method, pattern, [&services, step](const httplib::Request& request) -> Result<Reply> {
+        NPGOV_ASSIGN_OR_RETURN(auto who, Authenticate(services, request, auth::Permission::kReviewSurvey));
+        NPGOV_ASSIGN_OR_RETURN(auto id, PathId(request));
+        NPGOV_ASSIGN_OR_RETURN(auto comment, Comment(request));
+        auto service = SurveyOf(services);
+        NPGOV_ASSIGN_OR_RETURN(auto s, (service.*step)(id, comment, who.principal));
+        return Reply{200, survey::ToJson(s)};
+    });
+}
+
 Result<survey::ResultQuery> ResultQueryOf(const httplib::Request& request) {
     survey::ResultQuery q;
     NPGOV_ASSIGN_OR_RETURN(q.campaign_id, QueryInt(request, "campaign_id"));
@@ -299,28 +313,10 @@ void RegisterSurveyRoutes(httplib::Server& server, Services& services) {
         NPGOV_ASSIGN_OR_RETURN(auto s, SurveyOf(services).Submit(id, who.principal));
         return Reply{200, survey::ToJson(s)};
     });
-    Route(server, "POST", R"(/api/v1/survey/submissions/(\d+)/county-review)",
-          [&services](const httplib::Request& request) -> Result<Reply> {
-              NPGOV_ASSIGN_OR_RETURN(auto who, Authenticate(services, request, auth::Permission::kReviewSurvey));
-              NPGOV_ASSIGN_OR_RETURN(auto id, PathId(request));
-              NPGOV_ASSIGN_OR_RETURN(auto comment, Comment(request));
-              NPGOV_ASSIGN_OR_RETURN(auto s, SurveyOf(services).CountyReview(id, comment, who.principal));
-              return Reply{200, survey::ToJson(s)};
-          });
-    Route(server, "POST", R"(/api/v1/survey/submissions/(\d+)/approve)", [&services](const httplib::Request& request) -> Result<Reply> {
-        NPGOV_ASSIGN_OR_RETURN(auto who, Authenticate(services, request, auth::Permission::kReviewSurvey));
-        NPGOV_ASSIGN_OR_RETURN(auto id, PathId(request));
-        NPGOV_ASSIGN_OR_RETURN(auto comment, Comment(request));
-        NPGOV_ASSIGN_OR_RETURN(auto s, SurveyOf(services).Approve(id, comment, who.principal));
-        return Reply{200, survey::ToJson(s)};
-    });
-    Route(server, "POST", R"(/api/v1/survey/submissions/(\d+)/return)", [&services](const httplib::Request& request) -> Result<Reply> {
-        NPGOV_ASSIGN_OR_RETURN(auto who, Authenticate(services, request, auth::Permission::kReviewSurvey));
-        NPGOV_ASSIGN_OR_RETURN(auto id, PathId(request));
-        NPGOV_ASSIGN_OR_RETURN(auto comment, Comment(request));
-        NPGOV_ASSIGN_OR_RETURN(auto s, SurveyOf(services).Return(id, comment, who.principal));
-        return Reply{200, survey::ToJson(s)};
-    });
+    ReviewRoute(server, "POST", R"(/api/v1/survey/submissions/(\d+)/county-review)", services,
+                &survey::SurveyService::CountyReview);
+    ReviewRoute(server, "POST", R"(/api/v1/survey/submissions/(\d+)/approve)", services, &survey::SurveyService::Approve);
+    ReviewRoute(server, "POST", R"(/api/v1/survey/submissions/(\d+)/return)", services, &survey::SurveyService::Return);
 }
 
 }  // namespace npgov::http

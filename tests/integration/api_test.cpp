@@ -8,47 +8,27 @@
 #include <nlohmann/json.hpp>
 
 #include "http/api_server.hpp"
-#include "support/app_fixture.hpp"
+#include "support/server_fixture.hpp"
 
 namespace npgov::http {
 namespace {
 
 using nlohmann::json;
 
-class ApiTest : public test::AppTest {
+class ApiTest : public test::ServerTest {
 protected:
     void SetUp() override {
         AppTest::SetUp();
         if (IsSkipped() || HasFatalFailure()) return;
-        admin_id_ = MakeUser("root", auth::Role::kAdmin, std::nullopt);
-        MakeUser("viewer", auth::Role::kAnalyst, std::nullopt);
+        admin_id_ = MakeUser("root", auth::Role::kAdmin);
+        MakeUser("viewer", auth::Role::kAnalyst);
         enterprise_ = MakeEnterprise("恒泰涂料（测试）", "140621");
         MakeEnterprise("金沙化工（测试）", "140602");
-        MakeUser("ehs", auth::Role::kEnterprise, enterprise_.id);
-        server_ = std::make_unique<ApiServer>(*services_);
-        auto port = server_->Bind();
-        ASSERT_TRUE(port) << port.error().Describe();
-        port_ = *port;
-        thread_ = std::thread([this] { (void)server_->Run(); });
-    }
-    void TearDown() override {
-        if (server_) server_->Stop();
-        if (thread_.joinable()) thread_.join();
-        server_.reset();
-        AppTest::TearDown();
+        MakeUser("ehs", auth::Role::kEnterprise, std::nullopt, std::nullopt, enterprise_.id);
+        StartServer();
     }
 
-    std::int64_t MakeUser(const std::string& name, auth::Role role, std::optional<std::int64_t> enterprise_id) {
-        auto user = users_->Create({name, name, "password-" + name, role, std::nullopt, std::nullopt, enterprise_id}, "test");
-        EXPECT_TRUE(user) << user.error().Describe();
-        return user.value_or(auth::User{}).id;
-    }
 
-    httplib::Client Client() {
-        httplib::Client client("127.0.0.1", port_);
-        client.set_read_timeout(30, 0);
-        return client;
-    }
 
     // Logs in like the browser: returns the Cookie header value and the CSRF token.
     std::pair<std::string, std::string> BrowserLogin(const std::string& name) {
@@ -74,13 +54,9 @@ protected:
         return res ? json::parse(res->body).value("token", "") : "";
     }
 
-    static json Body(const httplib::Result& res) { return json::parse(res->body); }
 
-    int port_ = 0;
     std::int64_t admin_id_ = 0;
     enterprise::Enterprise enterprise_;
-    std::unique_ptr<ApiServer> server_;
-    std::thread thread_;
 };
 
 TEST_P(ApiTest, HealthAnswersWithoutLogin) {

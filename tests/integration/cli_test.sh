@@ -5,25 +5,7 @@
 # leaving a consistent, verifiable database.
 # Usage: cli_test.sh NPGOV_BIN REPO_ROOT
 set -uo pipefail
-bin=$(realpath "$1")
-cd "$2"
-tmp=$(mktemp -d)
-trap 'kill -9 $(jobs -p) 2>/dev/null; [ -n "${KEEP_TMP:-}" ] || rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "ok   $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL $1"; }
-expect_exit() {  # expect_exit NAME CODE cmd...
-    local name=$1 want=$2
-    shift 2
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    local got=$?
-    if [ "$got" -eq "$want" ]; then ok "$name"; else fail "$name (exit $got, wanted $want): $(cat "$tmp/out" "$tmp/err" | head -5)"; fi
-}
-expect_out() {  # expect_out NAME PATTERN — last command's stdout matches
-    if grep -qE "$2" "$tmp/out"; then ok "$1"; else fail "$1: stdout lacks /$2/: $(head -5 "$tmp/out")"; fi
-}
-sql() { sqlite3 "$tmp/npgov.db" "$1"; }
+source "$(dirname "$0")/lib.sh" "$@"
 
 cat >"$tmp/npgov.toml" <<TOML
 log_level = "warn"
@@ -131,5 +113,4 @@ expect_exit "killed server: chain verifies" 0 run audit verify
 expect_exit "killed server: database integrity" 0 sqlite3 "$tmp/npgov.db" "PRAGMA integrity_check"
 expect_out "integrity ok" '^ok$'
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

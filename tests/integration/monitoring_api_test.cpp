@@ -11,7 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "http/api_server.hpp"
-#include "support/app_fixture.hpp"
+#include "support/server_fixture.hpp"
 
 namespace npgov::http {
 namespace {
@@ -26,7 +26,7 @@ std::string ReadGolden(const std::string& name) {
     return bytes.str();
 }
 
-class MonitoringApiTest : public test::AppTest {
+class MonitoringApiTest : public test::ServerTest {
 protected:
     void SetUp() override {
         AppTest::SetUp();
@@ -43,37 +43,11 @@ protected:
             ASSERT_TRUE(site) << site.error().Describe();
             site_ids_[code] = site->id;
         }
-        server_ = std::make_unique<ApiServer>(*services_);
-        auto port = server_->Bind();
-        ASSERT_TRUE(port) << port.error().Describe();
-        port_ = *port;
-        thread_ = std::thread([this] { (void)server_->Run(); });
-    }
-    void TearDown() override {
-        if (server_) server_->Stop();
-        if (thread_.joinable()) thread_.join();
-        server_.reset();
-        AppTest::TearDown();
+        StartServer();
     }
 
-    void MakeUser(const std::string& name, auth::Role role, std::optional<std::string> department,
-                  std::optional<std::string> region) {
-        auto user = users_->Create({name, name, "password-" + name, role, department, region, std::nullopt}, "test");
-        ASSERT_TRUE(user) << user.error().Describe();
-    }
 
-    httplib::Client Client() {
-        httplib::Client client("127.0.0.1", port_);
-        client.set_read_timeout(30, 0);
-        return client;
-    }
 
-    httplib::Headers Bearer(const std::string& name) {
-        auto res = Client().Post("/api/v1/auth/token", json{{"username", name}, {"password", "password-" + name}}.dump(),
-                                 "application/json");
-        EXPECT_TRUE(res && res->status == 200);
-        return {{"Authorization", "Bearer " + (res ? json::parse(res->body).value("token", "") : "")}};
-    }
 
     httplib::Result Upload(const httplib::Headers& auth, const std::string& bytes, const std::string& query = "") {
         return Client().Post("/api/v1/monitoring/imports?file_name=lab.csv" + query, auth, bytes, "text/csv");
@@ -88,12 +62,8 @@ protected:
         return (*row)->Int(0);
     }
 
-    static json Body(const httplib::Result& res) { return json::parse(res->body); }
 
-    int port_ = 0;
     std::map<std::string, std::int64_t> site_ids_;
-    std::unique_ptr<ApiServer> server_;
-    std::thread thread_;
 };
 
 TEST_P(MonitoringApiTest, ReadsNeedALoginAndFollowTheCountyScope) {

@@ -4,29 +4,8 @@
 # nothing (exit 65), the same file twice refused, a dry run, and the summaries.
 # Usage: monitoring_cli_test.sh NPGOV_BIN REPO_ROOT
 set -uo pipefail
-bin=$(realpath "$1")
-cd "$2"
+source "$(dirname "$0")/lib.sh" "$@"
 golden="$2/tests/golden/monitoring"
-tmp=$(mktemp -d)
-trap '[ -n "${KEEP_TMP:-}" ] || rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "ok   $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL $1"; }
-expect_exit() {  # expect_exit NAME CODE cmd...
-    local name=$1 want=$2
-    shift 2
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    local got=$?
-    if [ "$got" -eq "$want" ]; then ok "$name"; else fail "$name (exit $got, wanted $want): $(cat "$tmp/out" "$tmp/err" | head -5)"; fi
-}
-expect_out() {  # expect_out NAME PATTERN — last command's stdout matches
-    if grep -qE "$2" "$tmp/out"; then ok "$1"; else fail "$1: stdout lacks /$2/: $(head -5 "$tmp/out")"; fi
-}
-expect_err() {  # expect_err NAME PATTERN — last command's stderr matches
-    if grep -qE "$2" "$tmp/err"; then ok "$1"; else fail "$1: stderr lacks /$2/: $(head -5 "$tmp/err")"; fi
-}
-sql() { sqlite3 "$tmp/npgov.db" "$1"; }
 
 cat >"$tmp/npgov.toml" <<TOML
 log_level = "warn"
@@ -77,5 +56,4 @@ expect_exit "summary bad group" 65 run monitoring summary --group-by county
 expect_exit "summary bad cas" 65 run monitoring summary --cas 335-67-2
 expect_exit "audit chain intact" 0 run audit verify
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -13,7 +13,7 @@
 
 #include "http/api_server.hpp"
 #include "modules/lists/list_files.hpp"
-#include "support/app_fixture.hpp"
+#include "support/server_fixture.hpp"
 
 namespace npgov::http {
 namespace {
@@ -48,7 +48,7 @@ std::string Cas(int n) {
     return digits.substr(0, digits.size() - 2) + "-" + digits.substr(digits.size() - 2) + "-" + std::to_string(sum % 10);
 }
 
-class SubstanceApiTest : public test::AppTest {
+class SubstanceApiTest : public test::ServerTest {
 protected:
     void SetUp() override {
         AppTest::SetUp();
@@ -77,33 +77,11 @@ protected:
                                        std::string("sthjj"), std::nullopt, std::nullopt},
                                       "test");
         ASSERT_TRUE(officer) << officer.error().Describe();
-        server_ = std::make_unique<ApiServer>(*services_);
-        auto port = server_->Bind();
-        ASSERT_TRUE(port) << port.error().Describe();
-        port_ = *port;
-        thread_ = std::thread([this] { (void)server_->Run(); });
-    }
-    void TearDown() override {
-        if (server_) server_->Stop();
-        if (thread_.joinable()) thread_.join();
-        server_.reset();
-        AppTest::TearDown();
+        StartServer();
     }
 
-    httplib::Client Client() {
-        httplib::Client client("127.0.0.1", port_);
-        client.set_read_timeout(60, 0);
-        return client;
-    }
 
-    httplib::Headers Bearer(const std::string& name) {
-        auto res = Client().Post("/api/v1/auth/token", json{{"username", name}, {"password", "password-" + name}}.dump(),
-                                 "application/json");
-        EXPECT_TRUE(res && res->status == 200);
-        return {{"Authorization", "Bearer " + (res ? json::parse(res->body).value("token", "") : std::string())}};
-    }
 
-    static json Body(const httplib::Result& res) { return json::parse(res->body); }
 
     std::int64_t IdOf(const std::string& cas) { return substances_->FindByCas(cas).value()->id; }
 
@@ -118,9 +96,6 @@ protected:
     std::unique_ptr<substance::Inventory> inventory_;
     std::unique_ptr<lists::ListRegistry> lists_;
     std::unique_ptr<lists::Classifier> classifier_;
-    std::unique_ptr<ApiServer> server_;
-    std::thread thread_;
-    int port_ = 0;
 };
 
 TEST_P(SubstanceApiTest, EveryRoleSearchesAndReadsTheDetailWithListsMeasuresAndPicture) {

@@ -11,7 +11,7 @@
 #include "core/uscc.hpp"
 #include "engines/tabular/table.hpp"
 #include "http/api_server.hpp"
-#include "support/app_fixture.hpp"
+#include "support/server_fixture.hpp"
 
 namespace npgov::http {
 namespace {
@@ -23,7 +23,7 @@ std::string Code(const std::string& region, const std::string& body9) {
     return first17 + *ComputeUsccCheckChar(first17);
 }
 
-class SurveyApiTest : public test::AppTest {
+class SurveyApiTest : public test::ServerTest {
 protected:
     void SetUp() override {
         AppTest::SetUp();
@@ -34,55 +34,20 @@ protected:
         MakeUser("county", auth::Role::kOfficer, std::string("sthjj"), std::string("140602"), std::nullopt);
         MakeUser("viewer", auth::Role::kAnalyst, std::nullopt, std::nullopt, std::nullopt);
         MakeUser("ehs", auth::Role::kEnterprise, std::nullopt, std::nullopt, paint_.id);
-        server_ = std::make_unique<ApiServer>(*services_);
-        auto port = server_->Bind();
-        ASSERT_TRUE(port) << port.error().Describe();
-        port_ = *port;
-        thread_ = std::thread([this] { (void)server_->Run(); });
-    }
-    void TearDown() override {
-        if (server_) server_->Stop();
-        if (thread_.joinable()) thread_.join();
-        server_.reset();
-        AppTest::TearDown();
-    }
-
-    void MakeUser(const std::string& name, auth::Role role, std::optional<std::string> department,
-                  std::optional<std::string> region, std::optional<std::int64_t> enterprise_id) {
-        auto user = users_->Create({name, name, "password-" + name, role, department, region, enterprise_id}, "test");
-        ASSERT_TRUE(user) << user.error().Describe();
-    }
-
-    httplib::Headers As(const std::string& name) {
-        if (!tokens_.count(name)) {
-            httplib::Client client("127.0.0.1", port_);
-            auto res = client.Post("/api/v1/auth/token", json{{"username", name}, {"password", "password-" + name}}.dump(),
-                                   "application/json");
-            EXPECT_TRUE(res && res->status == 200);
-            tokens_[name] = res ? json::parse(res->body).value("token", "") : "";
-        }
-        return {{"Authorization", "Bearer " + tokens_[name]}};
+        StartServer();
     }
 
     httplib::Result Get(const std::string& who, const std::string& path) {
-        httplib::Client client("127.0.0.1", port_);
-        client.set_read_timeout(60, 0);
-        return client.Get(path, As(who));
+        return Client().Get(path, Bearer(who));
     }
     httplib::Result Send(const std::string& who, const char* method, const std::string& path, const std::string& body,
                          const char* type = "application/json") {
-        httplib::Client client("127.0.0.1", port_);
-        client.set_read_timeout(60, 0);
-        if (std::string_view(method) == "PATCH") return client.Patch(path, As(who), body, type);
-        return client.Post(path, As(who), body, type);
+        auto client = Client();
+        if (std::string_view(method) == "PATCH") return client.Patch(path, Bearer(who), body, type);
+        return client.Post(path, Bearer(who), body, type);
     }
-    static json Body(const httplib::Result& res) { return json::parse(res->body); }
 
     enterprise::Enterprise paint_, other_;
-    std::map<std::string, std::string> tokens_;
-    int port_ = 0;
-    std::unique_ptr<ApiServer> server_;
-    std::thread thread_;
 };
 
 TEST_P(SurveyApiTest, EnterpriseUsersEditOnlyTheirOwnContact) {
@@ -162,9 +127,8 @@ TEST_P(SurveyApiTest, UploadSubmitReviewApproveAndReadResults) {
 
     const std::string file = "CAS号,物质名称,活动类型,数量,单位,用途类别,商业秘密\n"
                              "50-00-0,甲醛,生产,\"1,200\",kg,,否\n71-43-2,苯,使用,3,吨,溶剂,是\n";
-    httplib::Client client("127.0.0.1", port_);
     httplib::MultipartFormDataItems form = {{"file", file, "lines.csv", "text/csv"}};
-    auto uploaded = client.Post(("/api/v1/survey/submissions/" + id + "/upload").c_str(), As("ehs"), form);
+    auto uploaded = Client().Post(("/api/v1/survey/submissions/" + id + "/upload").c_str(), Bearer("ehs"), form);
     ASSERT_TRUE(uploaded);
     ASSERT_EQ(uploaded->status, 200) << uploaded->body;
     EXPECT_EQ(Body(uploaded)["stored"], true);

@@ -140,4 +140,144 @@ export const api = {
   monitoringSites: (query) => request('GET', '/monitoring/sites', { query }),
   monitoringSummary: (query) => request('GET', '/monitoring/summary', { query }),
   monitoringSeries: (query) => request('GET', '/monitoring/series', { query }),
+
+  industries: () => request('GET', '/reference/industries'),
+  getEnterprise: (id) => request('GET', `/enterprises/${encodeURIComponent(id)}`),
+  importEnterprises: (file, { mode, dryRun, onProgress } = {}) =>
+    uploadFile('/enterprises/import', file, { query: { mode, dry_run: dryRun ? '1' : undefined }, onProgress }),
+  exportEnterprises: (format) => downloadFile('/enterprises/export', { format }),
+
+  surveyCampaigns: () => request('GET', '/survey/campaigns'),
+  createSurveyCampaign: (campaign) => request('POST', '/survey/campaigns', { body: campaign }),
+  surveyCampaign: (id) => request('GET', `/survey/campaigns/${encodeURIComponent(id)}`),
+  surveyCampaignStatus: (id) => request('GET', `/survey/campaigns/${encodeURIComponent(id)}/status`),
+  surveyTemplate: (id, enterpriseId) =>
+    downloadFile(`/survey/campaigns/${encodeURIComponent(id)}/template`, { enterprise_id: enterpriseId }),
+  surveySubmissions: (query) => request('GET', '/survey/submissions', { query }),
+  openSurveySubmission: (campaignId, enterpriseId) =>
+    request('POST', '/survey/submissions', { body: { campaign_id: campaignId, enterprise_id: enterpriseId ?? undefined } }),
+  surveySubmission: (id, query) => request('GET', `/survey/submissions/${encodeURIComponent(id)}`, { query }),
+  surveyVersions: (id) => request('GET', `/survey/submissions/${encodeURIComponent(id)}/versions`),
+  saveSurveyLines: (id, lines) => request('POST', `/survey/submissions/${encodeURIComponent(id)}/lines`, { body: { lines } }),
+  uploadSurveyLines: (id, file, { dryRun, onProgress } = {}) =>
+    uploadFile(`/survey/submissions/${encodeURIComponent(id)}/upload`, file, {
+      query: { dry_run: dryRun ? '1' : undefined },
+      onProgress,
+    }),
+  submitSurvey: (id) => request('POST', `/survey/submissions/${encodeURIComponent(id)}/submit`, { body: {} }),
+  countyReviewSurvey: (id, comment) =>
+    request('POST', `/survey/submissions/${encodeURIComponent(id)}/county-review`, { body: { comment: comment || '' } }),
+  approveSurvey: (id, comment) =>
+    request('POST', `/survey/submissions/${encodeURIComponent(id)}/approve`, { body: { comment: comment || '' } }),
+  returnSurvey: (id, comment) =>
+    request('POST', `/survey/submissions/${encodeURIComponent(id)}/return`, { body: { comment: comment || '' } }),
+  surveyResults: (query) => request('GET', '/survey/results', { query }),
+  exportSurveyResults: (query) => downloadFile('/survey/results/export', query),
+}
+
+/**
+ * The file name of a Content-Disposition header: the RFC 5987 UTF-8 name (filename*=) when
+ * present, else the plain one, else `fallback`.
+ */
+export function fileNameFromDisposition(header, fallback = 'download') {
+  if (!header) return fallback
+  const star = /filename\*\s*=\s*([^']*)'[^']*'([^;]+)/i.exec(header)
+  if (star) {
+    try {
+      return decodeURIComponent(star[2].trim().replace(/^"|"$/g, ''))
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*"([^"]*)"|filename\s*=\s*([^;]+)/i.exec(header)
+  if (plain) return (plain[1] ?? plain[2]).trim()
+  return fallback
+}
+
+function apiErrorFrom(status, data) {
+  const error = new ApiError(status, (data && data.error) || {})
+  // Imports and uploads answer 400 with the whole report (every row error) beside the error.
+  if (data && data.report) error.report = data.report
+  if (status === 401 && unauthorizedHandler) unauthorizedHandler(error)
+  return error
+}
+
+/**
+ * Uploads a file as the first file of a multipart form (POST, with the CSRF header) and reports
+ * progress as onProgress(percent 0..100). Resolves to the JSON answer; rejects with ApiError,
+ * whose `report` holds the server's report when there is one (row errors of an upload).
+ */
+export function uploadFile(path, file, { query, onProgress } = {}) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    xhr.open('POST', buildUrl(path, query))
+    xhr.withCredentials = true
+    xhr.setRequestHeader('Accept', 'application/json')
+    if (csrfToken) xhr.setRequestHeader('X-CSRF-Token', csrfToken)
+    if (onProgress) {
+      xhr.upload.onprogress = (e) => {
+        if (e.lengthComputable && e.total > 0) onProgress(Math.min(100, Math.round((e.loaded / e.total) * 100)))
+      }
+    }
+    xhr.onload = () => {
+      let data = null
+      try {
+        data = xhr.responseText ? JSON.parse(xhr.responseText) : null
+      } catch {
+        data = null
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(data)
+      else reject(apiErrorFrom(xhr.status, data))
+    }
+    xhr.onerror = () =>
+      reject(
+        new ApiError(0, {
+          code: 'unavailable',
+          reason: 'network.unreachable',
+          message_zh: '无法连接服务器，请检查网络后重试。',
+          message_en: 'Cannot reach the server. Please check the network and try again.',
+        }),
+      )
+    const form = new FormData()
+    form.append('file', file, file.name || 'upload')
+    xhr.send(form)
+  })
+}
+
+/**
+ * Downloads a file route (GET, same-origin cookie) and hands it to the browser as a download
+ * named by the server's Content-Disposition. Resolves to the file name; rejects with ApiError.
+ */
+export async function downloadFile(path, query) {
+  let response
+  try {
+    response = await fetch(buildUrl(path, query), { credentials: 'same-origin' })
+  } catch {
+    throw new ApiError(0, {
+      code: 'unavailable',
+      reason: 'network.unreachable',
+      message_zh: '无法连接服务器，请检查网络后重试。',
+      message_en: 'Cannot reach the server. Please check the network and try again.',
+    })
+  }
+  if (!response.ok) {
+    let data = null
+    try {
+      data = await response.json()
+    } catch {
+      data = null
+    }
+    throw apiErrorFrom(response.status, data)
+  }
+  const blob = await response.blob()
+  const name = fileNameFromDisposition(response.headers.get('Content-Disposition'), 'npgov-export')
+  const url = URL.createObjectURL(blob)
+  const a = document.createElement('a')
+  a.href = url
+  a.download = name
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 60000)
+  return name
 }

@@ -6,6 +6,8 @@ export const ROLES = ['admin', 'officer', 'inspector', 'enterprise', 'analyst']
 export const NAV_ITEMS = [
   { path: '/', name: 'home', label: 'nav.home', icon: 'IconHomeFilled', roles: null },
   { path: '/enterprises', name: 'enterprises', label: 'nav.enterprises', icon: 'IconOfficeBuilding', roles: null },
+  { path: '/survey', name: 'survey', label: 'nav.survey', icon: 'IconTickets', roles: null },
+  { path: '/survey/results', name: 'surveyResults', label: 'nav.surveyResults', icon: 'IconDataLine', roles: null },
   { path: '/users', name: 'users', label: 'nav.users', icon: 'IconUser', roles: ['admin'] },
   { path: '/audit', name: 'audit', label: 'nav.audit', icon: 'IconDocument', roles: ['admin'] },
   { path: '/substances', name: 'substances', label: 'nav.substances', icon: 'IconSearch', roles: null },

@@ -15,19 +15,30 @@ const views = {
   lists: () => import('./views/ListsView.vue'),
   monitoring: () => import('./views/MonitoringView.vue'),
   reference: () => import('./views/ReferenceView.vue'),
+  survey: () => import('./views/SurveyCampaignsView.vue'),
+  surveyResults: () => import('./views/SurveyResultsView.vue'),
 }
+
+// Pages reached from a navigation entry (not in the menu): they keep its roles and highlight.
+const detailRoutes = [
+  { path: 'survey/campaigns/:id', name: 'surveyCampaign', parent: 'survey', component: () => import('./views/SurveyCampaignView.vue') },
+  { path: 'survey/submissions/:id', name: 'surveySubmission', parent: 'survey', component: () => import('./views/SurveySubmissionView.vue') },
+]
 
 const routes = [
   { path: '/login', name: 'login', component: LoginView, meta: { public: true } },
   {
     path: '/',
     component: AppLayout,
-    children: NAV_ITEMS.map((item) => ({
-      path: item.path === '/' ? '' : item.path.slice(1),
-      name: item.name,
-      component: views[item.name],
-      meta: { nav: item },
-    })),
+    children: [
+      ...NAV_ITEMS.map((item) => ({
+        path: item.path === '/' ? '' : item.path.slice(1),
+        name: item.name,
+        component: views[item.name],
+        meta: { nav: item },
+      })),
+      ...detailRoutes.map(({ parent, ...route }) => ({ ...route, meta: { nav: NAV_ITEMS.find((i) => i.name === parent) } })),
+    ],
   },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]

@@ -5,11 +5,11 @@ const names = (role) => visibleNav(role).map((item) => item.name)
 
 describe('navigation by role', () => {
   it('admin sees every page', () => {
-    expect(names('admin')).toEqual(['home', 'enterprises', 'users', 'audit', 'substances', 'lists', 'monitoring', 'reference'])
+    expect(names('admin')).toEqual(['home', 'enterprises', 'survey', 'surveyResults', 'users', 'audit', 'substances', 'lists', 'monitoring', 'reference'])
   })
 
   it.each(ROLES.filter((r) => r !== 'admin'))('%s does not see users or audit', (role) => {
-    expect(names(role)).toEqual(['home', 'enterprises', 'substances', 'lists', 'monitoring', 'reference'])
+    expect(names(role)).toEqual(['home', 'enterprises', 'survey', 'surveyResults', 'substances', 'lists', 'monitoring', 'reference'])
   })
 
   it('shows nothing without a role (not logged in)', () => {
@@ -18,6 +18,6 @@ describe('navigation by role', () => {
   })
 
   it('shows only shared pages to an unknown role', () => {
-    expect(names('visitor')).toEqual(['home', 'enterprises', 'substances', 'lists', 'monitoring', 'reference'])
+    expect(names('visitor')).toEqual(['home', 'enterprises', 'survey', 'surveyResults', 'substances', 'lists', 'monitoring', 'reference'])
   })
 })

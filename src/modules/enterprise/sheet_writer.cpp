@@ -43,8 +43,9 @@ struct TempFile {
 }  // namespace
 
 std::string FormatNumber(double value) {
-    char buffer[64];
-    auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    char buffer[400];  // fixed notation of the largest double needs 309 digits
+    // Fixed notation (shortest that round-trips): "200000", never "2e+05", for people and Excel.
+    auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed);
     if (ec != std::errc()) return "";
     return std::string(buffer, end);
 }

@@ -1,6 +1,7 @@
 #include "modules/lists/lists_json.hpp"
 
 #include "modules/substance/substance_json.hpp"
+#include "json/error_json.hpp"
 
 namespace npgov::lists {
 namespace {
@@ -214,7 +215,7 @@ json ToJson(const Classification& c) {
         list_ids.push_back(hit.edition->list_id);
     }
     json warnings = json::array();
-    for (const auto& w : c.warnings) warnings.push_back(substance::ErrorJson(w));
+    for (const auto& w : c.warnings) warnings.push_back(ErrorJson(w));
     return {{"date", c.date.ToIsoString()},
             {"input", {{"kind", c.input_kind}, {"value", c.input}}},
             {"substance", c.substance ? substance::ToJson(*c.substance) : json()},

@@ -4,6 +4,7 @@
 
 #include "engines/stats/kaplan_meier.hpp"
 #include "engines/stats/ros.hpp"
+#include "json/error_json.hpp"
 
 namespace npgov::monitoring {
 namespace {
@@ -79,15 +80,6 @@ json ToJson(const stats::Exceedance& e) {
 
 }  // namespace
 
-json ErrorJson(const Error& error) {
-    json j = {{"code", std::string(ToString(error.code))},
-              {"reason", error.reason},
-              {"message_zh", error.message_zh},
-              {"message_en", error.message_en}};
-    if (!error.field.empty()) j["field"] = error.field;
-    if (error.row > 0) j["row"] = error.row;
-    return j;
-}
 
 json ToJson(const Site& s, const std::vector<reference::Region>& regions) {
     json j = {{"id", s.id},

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.hpp"
+#include "json/error_json.hpp"
 #include "modules/monitoring/result_importer.hpp"
 #include "modules/monitoring/result_reader.hpp"
 #include "modules/monitoring/site_registry.hpp"
@@ -15,8 +16,6 @@
 
 namespace npgov::monitoring {
 
-// {code, reason, message_zh, message_en, field?, row?} — the shape of the API's errors.
-nlohmann::json ErrorJson(const Error& error);
 
 // A site with its region's names (empty when the region is not in `regions`).
 nlohmann::json ToJson(const Site& site, const std::vector<reference::Region>& regions);

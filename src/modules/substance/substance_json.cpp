@@ -1,4 +1,5 @@
 #include "modules/substance/substance_json.hpp"
+#include "json/error_json.hpp"
 
 namespace npgov::substance {
 namespace {
@@ -15,15 +16,6 @@ json RealOrNull(const std::optional<double>& v) { return v ? json(*v) : json(); 
 
 }  // namespace
 
-json ErrorJson(const Error& error) {
-    json body = {{"code", ToString(error.code)},
-                 {"reason", error.reason},
-                 {"message_zh", error.message_zh},
-                 {"message_en", error.message_en}};
-    if (!error.field.empty()) body["field"] = error.field;
-    if (error.row > 0) body["row"] = error.row;
-    return body;
-}
 
 json ToJson(const Substance& s) {
     json structure = nullptr;

@@ -5,14 +5,13 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.hpp"
+#include "json/error_json.hpp"
 #include "modules/substance/inventory.hpp"
 #include "modules/substance/substance.hpp"
 #include "modules/substance/substance_registry.hpp"
 
 namespace npgov::substance {
 
-// {code, reason, message_zh, message_en, field?, row?} — the shape of the API's errors.
-nlohmann::json ErrorJson(const Error& error);
 
 // Identity, names, identifiers, flags and provenance (no classification, no picture).
 nlohmann::json ToJson(const Substance& s);

@@ -44,6 +44,8 @@ Result<double> ToTonnes(double value, std::string_view unit_text) {
     return t.value;
 }
 
+}  // namespace
+
 // Splits use categories at ; ； 、 , ，
 std::vector<std::string> SplitUses(std::string_view text) {
     std::string s = NormalizeFullWidth(text);  // '；' '，' → ';' ','
@@ -67,6 +69,8 @@ std::vector<std::string> SplitUses(std::string_view text) {
     flush();
     return out;
 }
+
+namespace {
 
 struct Collector {
     std::vector<Issue>& issues;
@@ -179,15 +183,20 @@ Line ParseOne(const RawLine& raw, int line_no, const EvaluationContext& context,
     const bool handles = line.activity && (*line.activity == Activity::kProduce || *line.activity == Activity::kProcess ||
                                            *line.activity == Activity::kUse);
     if (context.tier == Tier::kDetailed && handles) {
-        const std::pair<const char*, const std::string*> required[] = {{"emission_air", &raw.emission_air},
-                                                                       {"emission_water", &raw.emission_water},
-                                                                       {"emission_soil", &raw.emission_soil},
-                                                                       {"waste", &raw.waste}};
-        for (const auto& [field, text] : required) {
+        struct Required {
+            const char* field;
+            const char* zh;  // the template's column name
+            const std::string* text;
+        };
+        const Required required[] = {{"emission_air", "大气排放量", &raw.emission_air},
+                                     {"emission_water", "水体排放量", &raw.emission_water},
+                                     {"emission_soil", "土壤排放量", &raw.emission_soil},
+                                     {"waste", "废物量", &raw.waste}};
+        for (const auto& [field, zh, text] : required) {
             if (!Trim(*text).empty()) continue;
             out.Add(Severity::kError,
                     MakeError(ErrorCode::kInvalidArgument, "survey.detailed_required",
-                              std::string("详细调查须填写 ") + field + "（t/a，没有则填 0）",
+                              std::string("详细调查须填写") + zh + "（t/a，没有则填 0）",
                               std::string("the detailed survey requires ") + field + " (t/a; 0 if none)", field)
                         .value(),
                     line);

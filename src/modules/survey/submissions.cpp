@@ -19,7 +19,7 @@ constexpr std::size_t kMaxIssuesReported = 5000;
 
 Error WrongStatus(SubmissionStatus status, const std::string& zh_action, const std::string& en_action) {
     return MakeError(ErrorCode::kFailedPrecondition, "survey.wrong_status",
-                     "当前状态为 " + std::string(ToString(status)) + "，不能" + zh_action,
+                     "当前状态为“" + std::string(ChineseName(status)) + "”，不能" + zh_action,
                      "the submission is " + std::string(ToString(status)) + "; it cannot be " + en_action, "status")
         .value();
 }

@@ -1,6 +1,7 @@
 #include "modules/survey/survey_json.hpp"
 
 #include "modules/enterprise/sheet_writer.hpp"
+#include "json/error_json.hpp"
 
 namespace npgov::survey {
 namespace {
@@ -9,12 +10,6 @@ using nlohmann::json;
 
 json OrNull(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
 
-json ErrorJson(const Error& e) {
-    json j = {{"code", ToString(e.code)}, {"reason", e.reason}, {"message_zh", e.message_zh}, {"message_en", e.message_en}};
-    if (!e.field.empty()) j["field"] = e.field;
-    if (e.row > 0) j["row"] = e.row;
-    return j;
-}
 
 json Issues(const std::vector<Issue>& issues) {
     json out = json::array();

@@ -69,6 +69,18 @@ std::string_view ToString(SubmissionStatus s) {
     return "draft";
 }
 
+std::string_view ChineseName(SubmissionStatus s) {
+    switch (s) {
+        case SubmissionStatus::kDraft: return "草稿";
+        case SubmissionStatus::kSubmitted: return "待区县审核";
+        case SubmissionStatus::kCountyReviewed: return "待市级审定";
+        case SubmissionStatus::kApproved: return "已审定";
+        case SubmissionStatus::kReturned: return "已退回";
+        case SubmissionStatus::kSuperseded: return "已被新版本取代";
+    }
+    return "草稿";
+}
+
 Result<SubmissionStatus> ParseStatus(std::string_view text) {
     for (SubmissionStatus s : {SubmissionStatus::kDraft, SubmissionStatus::kSubmitted, SubmissionStatus::kCountyReviewed, SubmissionStatus::kApproved, SubmissionStatus::kReturned,
                      SubmissionStatus::kSuperseded}) {

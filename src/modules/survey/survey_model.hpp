@@ -28,6 +28,7 @@ Result<Activity> ParseActivity(std::string_view text);
 // approved version replaced by a later approved one.
 enum class SubmissionStatus { kDraft, kSubmitted, kCountyReviewed, kApproved, kReturned, kSuperseded };
 std::string_view ToString(SubmissionStatus status);
+std::string_view ChineseName(SubmissionStatus status);  // as the web app shows it: "草稿", "待区县审核", …
 Result<SubmissionStatus> ParseStatus(std::string_view text);  // kInvalidArgument "survey.status"
 
 struct Campaign {
