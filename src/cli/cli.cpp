@@ -172,6 +172,13 @@ int RunCli(int argc, char** argv, CliContext& context) {
     AddSubstanceCommands(app, action, context);
     AddEnterpriseCommands(app, action, context);
     AddSurveyCommands(app, action, context);
+    AddHazardCommands(app, action, context);
+    // `npgov assess …` (筛、评): one group; each verb's file adds itself here (cmd_assess.cpp: pnec).
+    auto* assess_cmd = app.add_subcommand("assess", "risk screening and assessment: PNEC, screening, risk (筛、评)");
+    assess_cmd->require_subcommand(1);
+    AddAssessPnecCommand(*assess_cmd, action, context);
+    AddAssessDbCommands(*assess_cmd, action, context);
+    AddFateCommands(app, action, context);
 
     try {
         app.parse(argc, argv);

@@ -1,9 +1,11 @@
 #include <ostream>
 
 #include "cli/commands.hpp"
+#include "modules/demo/demo_assessment.hpp"
 #include "modules/demo/demo_data.hpp"
 #include "modules/demo/demo_monitoring.hpp"
 #include "modules/demo/demo_survey.hpp"
+#include "modules/hazard/hazard_demo.hpp"
 #include "modules/survey/substance_link.hpp"
 #include "store/migrations.hpp"
 
@@ -52,11 +54,33 @@ int RunDbSeedDemo(const SeedDemoArgs& args, const config::Config& config, CliCon
     if (!survey_report) return Fail(context, survey_report.error());
     context.out << "synthetic survey: campaign " << survey_report->campaign_id << ", " << survey_report->submissions
                 << " submissions (" << survey_report->approved << " approved), " << survey_report->lines << " lines\n";
+    // Real, sourced hazard data for about thirty substances (data/demo/hazard_demo.csv), first,
+    // so that the demo's monitored antibiotics are registered before their results are imported.
+    if (s.hazard && s.substances) {
+        auto hazard_report = hazard::SeedDemoHazard(*s.hazard, *s.substances, config.data_dir);
+        if (!hazard_report) return Fail(context, hazard_report.error());
+        if (hazard_report->already_loaded) {
+            context.out << "hazard data: already loaded\n";
+        } else {
+            context.out << "hazard data (real, sourced; data/demo/hazard_demo.csv): " << hazard_report->import.properties
+                        << " property values, " << hazard_report->import.ecotox << " ecotoxicity endpoints, "
+                        << hazard_report->import.classifications << " classifications for "
+                        << hazard_report->import.substances << " substances\n";
+        }
+    }
     // Synthetic monitoring sites and quarterly results 2023–2025 (modules/demo/demo_monitoring.hpp).
     auto monitoring_report = demo::SeedDemoMonitoring(s.monitoring, args.seed);
     if (!monitoring_report) return Fail(context, monitoring_report.error());
     context.out << "synthetic monitoring: " << monitoring_report->sites << " sites, " << monitoring_report->results
                 << " results (" << monitoring_report->censored << " non-detects)\n";
+    // Assessment drafts and a stored screening run from the data above (modules/demo/demo_assessment.hpp).
+    if (s.assessment && s.hazard) {
+        auto assessment_report = demo::SeedDemoAssessment(*s.assessment, *s.hazard, s.db);
+        if (!assessment_report) return Fail(context, assessment_report.error());
+        context.out << "assessment: " << assessment_report->drafts << " drafts (" << assessment_report->with_pnec
+                    << " with a PNEC), screening run " << assessment_report->run_id << " of "
+                    << assessment_report->substances_screened << " substances\n";
+    }
     return kExitOk;
 }
 

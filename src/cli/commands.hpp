@@ -118,6 +118,16 @@ int SeedListsAndSubstances(const config::Config& config, CliContext& context);
 // `npgov enterprise import|export` (cmd_enterprise.cpp) and `npgov survey …` (cmd_survey.cpp).
 void AddEnterpriseCommands(CLI::App& app, std::function<int(const config::Config&)>& action, CliContext& context);
 void AddSurveyCommands(CLI::App& app, std::function<int(const config::Config&)>& action, CliContext& context);
+// `npgov fate level3` (cmd_fate.cpp): Mackay Level III fugacity model; no database.
+void AddFateCommands(CLI::App& app, std::function<int(const config::Config&)>& action, CliContext& context);
+// `npgov assess …`: cli.cpp creates the group and hands it to each verb's Add function.
+// `assess pnec` (cmd_assess.cpp): PNEC by assessment factors and by SSD from a file; no database.
+void AddAssessPnecCommand(CLI::App& assess, std::function<int(const config::Config&)>& action, CliContext& context);
+// `assess screen` and `assess risk` (cmd_assess_db.cpp): screening of the registry, stored as a
+// run; the risk assessment of one substance. On the configured database.
+void AddAssessDbCommands(CLI::App& assess, std::function<int(const config::Config&)>& action, CliContext& context);
+// `npgov hazard import|show` (cmd_hazard.cpp): hazard data files and a substance's hazard profile.
+void AddHazardCommands(CLI::App& app, std::function<int(const config::Config&)>& action, CliContext& context);
 // Whole-file helpers of those verbs. Errors: kNotFound / kUnavailable "cli.file".
 Result<std::string> ReadInputFile(const std::string& path);
 Status WriteOutputFile(const std::string& path, const std::string& bytes);

@@ -93,6 +93,8 @@ struct ApiServer::Impl {
         RegisterSubstanceRoutes(server, services);
         RegisterEnterpriseWriteRoutes(server, services);
         RegisterSurveyRoutes(server, services);
+        RegisterHazardRoutes(server, services);
+        RegisterAssessmentRoutes(server, services);
     }
 };
 

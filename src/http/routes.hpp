@@ -18,6 +18,8 @@ void RegisterMonitoringRoutes(httplib::Server& server, Services& services); // m
 void RegisterSubstanceRoutes(httplib::Server& server, Services& services);  // substances, lists, classify, IECSC
 void RegisterEnterpriseWriteRoutes(httplib::Server& server, Services& services);  // create, edit, import, export enterprises
 void RegisterSurveyRoutes(httplib::Server& server, Services& services);     // survey campaigns, submissions, results
+void RegisterHazardRoutes(httplib::Server& server, Services& services);     // hazard profiles, import, entry
+void RegisterAssessmentRoutes(httplib::Server& server, Services& services); // screening runs, risk assessments
 
 // A download (routes_survey.cpp): bytes with a content type, sent as an attachment named
 // `file_name`; errors as JSON like Route.

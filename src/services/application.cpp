@@ -10,7 +10,7 @@ std::vector<store::Migration> AllMigrations() {
     std::vector<store::Migration> all;
     for (auto part : {reference::Migrations(), audit::Migrations(), auth::Migrations(), enterprise::Migrations(),
                       monitoring::Migrations(), substance::Migrations(), lists::Migrations(),
-                      survey::Migrations()}) {
+                      survey::Migrations(), hazard::Migrations(), assessment::Migrations()}) {
         all.insert(all.end(), part.begin(), part.end());
     }
     std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.version < b.version; });
@@ -38,12 +38,16 @@ Application::Application(const config::Config& config, const Clock& clock, std::
       inventory_(*db_, audit_, clock),
       lists_(*db_, audit_, clock),
       classifier_(lists_, substances_, std::filesystem::path(config.data_dir) / "rules" / "structure_classes.json"),
+      hazard_(*db_, substances_, audit_, clock),
+      assessment_(*db_, audit_, clock, substances_, hazard_, lists_, classifier_, monitoring_.results, config.data_dir),
       services_{config, clock, *db_, audit_, reference_, enterprises_, users_, sessions_, dashboard_,
                 monitoring_} {
     services_.substances = &substances_;
     services_.inventory = &inventory_;
     services_.lists = &lists_;
     services_.classifier = &classifier_;
+    services_.hazard = &hazard_;
+    services_.assessment = &assessment_;
     // Monitoring results record the substance registry's id of their CAS number.
     monitoring_.imports.SetSubstanceLookup([this](const std::string& cas) -> Result<std::optional<std::int64_t>> {
         NPGOV_ASSIGN_OR_RETURN(auto found, substances_.FindByCas(cas));

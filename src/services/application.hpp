@@ -37,6 +37,8 @@ private:
     substance::Inventory inventory_;
     lists::ListRegistry lists_;
     lists::Classifier classifier_;
+    hazard::HazardData hazard_;
+    assessment::Assessment assessment_;
     Services services_;
 };
 

@@ -4,11 +4,13 @@
 
 #include "config/config.hpp"
 #include "core/clock.hpp"
+#include "modules/assessment/assessment.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/auth/sessions.hpp"
 #include "modules/auth/users.hpp"
 #include "modules/dashboard/dashboard.hpp"
 #include "modules/enterprise/enterprise_registry.hpp"
+#include "modules/hazard/hazard.hpp"
 #include "modules/lists/classifier.hpp"
 #include "modules/monitoring/monitoring.hpp"
 #include "modules/reference/reference.hpp"
@@ -35,6 +37,10 @@ struct Services {
     substance::Inventory* inventory = nullptr;
     lists::ListRegistry* lists = nullptr;
     lists::Classifier* classifier = nullptr;
+    // Hazard data (physical-chemical properties, ecotoxicity, classifications) and the
+    // assessment module (screening runs, risk assessments); Application always sets them.
+    hazard::HazardData* hazard = nullptr;
+    assessment::Assessment* assessment = nullptr;
 };
 
 }  // namespace npgov

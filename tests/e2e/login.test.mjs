@@ -66,19 +66,19 @@ test('admin login shows dashboard counts and a rendered chart', async () => {
 test('language switch changes the menu to English and is remembered', async () => {
   const page = await newPage(browser, server.baseUrl)
   await loginOk(page, 'admin')
-  assert.deepEqual(await menuTexts(page), ['首页', '企业', '信息调查', '调查结果', '用户管理', '审计日志', '物质', '清单', '监测', '参考数据'])
+  assert.deepEqual(await menuTexts(page), ['首页', '企业', '信息调查', '调查结果', '用户管理', '审计日志', '物质', '清单', '监测', '筛查排序', '风险评估', '参考数据'])
 
   await page.locator('[data-testid="lang-switch"]').click()
   await page.locator('[data-testid="lang-en"]').click()
   await page.waitForFunction(() => document.querySelector('[data-testid="side-menu"]').innerText.includes('Audit log'))
-  assert.deepEqual(await menuTexts(page), ['Home', 'Enterprises', 'Chemical survey', 'Survey results', 'Users', 'Audit log', 'Substances', 'Lists', 'Monitoring', 'Reference data'])
+  assert.deepEqual(await menuTexts(page), ['Home', 'Enterprises', 'Chemical survey', 'Survey results', 'Users', 'Audit log', 'Substances', 'Lists', 'Monitoring', 'Screening', 'Assessment', 'Reference data'])
   assert.match(await page.locator('[data-testid="logout"]').innerText(), /Log out/)
   await page.locator('[data-testid="chart-region"] canvas').waitFor()
   await screenshot(page, '04-dashboard-english', { settleMs: 1200 })
 
   await page.reload()
   await page.locator('[data-testid="side-menu"]').waitFor()
-  assert.deepEqual(await menuTexts(page), ['Home', 'Enterprises', 'Chemical survey', 'Survey results', 'Users', 'Audit log', 'Substances', 'Lists', 'Monitoring', 'Reference data'])
+  assert.deepEqual(await menuTexts(page), ['Home', 'Enterprises', 'Chemical survey', 'Survey results', 'Users', 'Audit log', 'Substances', 'Lists', 'Monitoring', 'Screening', 'Assessment', 'Reference data'])
 
   // A wrong password in English shows the English message.
   await page.locator('[data-testid="logout"]').click()

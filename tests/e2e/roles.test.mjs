@@ -21,7 +21,7 @@ test('analyst does not see users or audit log', async () => {
   const page = await newPage(browser, server.baseUrl)
   await loginOk(page, 'analyst')
   const menu = await menuTexts(page)
-  assert.deepEqual(menu, ['首页', '企业', '信息调查', '调查结果', '物质', '清单', '监测', '参考数据'])
+  assert.deepEqual(menu, ['首页', '企业', '信息调查', '调查结果', '物质', '清单', '监测', '筛查排序', '风险评估', '参考数据'])
   assert.ok(!menu.includes('用户管理') && !menu.includes('审计日志'))
   assert.match(await page.locator('[data-testid="current-role"]').innerText(), /数据分析人员/)
   await page.locator('[data-testid="chart-region"] canvas').waitFor()

@@ -132,10 +132,25 @@ export const api = {
   searchSubstances: (query) => request('GET', '/substances', { query }),
   getSubstance: (id) => request('GET', `/substances/${encodeURIComponent(id)}`),
   classify: (input) => request('POST', '/substances/classify', { body: input }),
+  substanceHazard: (id) => request('GET', `/substances/${encodeURIComponent(id)}/hazard`),
+  addHazardProperty: (id, body) => request('POST', `/substances/${encodeURIComponent(id)}/hazard/properties`, { body }),
+  addHazardEcotox: (id, body) => request('POST', `/substances/${encodeURIComponent(id)}/hazard/ecotox`, { body }),
+  addHazardClassification: (id, body) =>
+    request('POST', `/substances/${encodeURIComponent(id)}/hazard/classifications`, { body }),
 
   listLists: () => request('GET', '/lists'),
   getList: (id, edition) => request('GET', `/lists/${encodeURIComponent(id)}`, { query: { edition } }),
   listDiff: (id, query) => request('GET', `/lists/${encodeURIComponent(id)}/diff`, { query }),
+
+  screeningRuns: (query) => request('GET', '/screening/runs', { query }),
+  screeningRun: (id, query) => request('GET', `/screening/runs/${encodeURIComponent(id)}`, { query }),
+  startScreening: (body = {}) => request('POST', '/screening/runs', { body }),
+  assessment: (substanceId) => request('GET', `/assessments/${encodeURIComponent(substanceId)}`),
+  saveAssessment: (substanceId, body) => request('POST', `/assessments/${encodeURIComponent(substanceId)}`, { body }),
+  reviewAssessment: (substanceId, comment) =>
+    request('POST', `/assessments/${encodeURIComponent(substanceId)}/review`, { body: { comment } }),
+  publishAssessment: (substanceId, comment) =>
+    request('POST', `/assessments/${encodeURIComponent(substanceId)}/publish`, { body: { comment } }),
 
   monitoringSites: (query) => request('GET', '/monitoring/sites', { query }),
   monitoringSummary: (query) => request('GET', '/monitoring/summary', { query }),

@@ -19,6 +19,7 @@ import { ElInputNumber } from 'element-plus/es/components/input-number/index.mjs
 import { ElMenu, ElMenuItem } from 'element-plus/es/components/menu/index.mjs'
 import { ElOption, ElSelect } from 'element-plus/es/components/select/index.mjs'
 import { ElPagination } from 'element-plus/es/components/pagination/index.mjs'
+import { ElProgress } from 'element-plus/es/components/progress/index.mjs'
 import { ElRow } from 'element-plus/es/components/row/index.mjs'
 import { ElSkeleton } from 'element-plus/es/components/skeleton/index.mjs'
 import { ElTabPane, ElTabs } from 'element-plus/es/components/tabs/index.mjs'
@@ -63,6 +64,7 @@ const components = [
   ElMenuItem,
   ElOption,
   ElPagination,
+  ElProgress,
   ElRow,
   ElSelect,
   ElSkeleton,

@@ -13,6 +13,8 @@ export const NAV_ITEMS = [
   { path: '/substances', name: 'substances', label: 'nav.substances', icon: 'IconSearch', roles: null },
   { path: '/lists', name: 'lists', label: 'nav.lists', icon: 'IconTickets', roles: null },
   { path: '/monitoring', name: 'monitoring', label: 'nav.monitoring', icon: 'IconDataLine', roles: null },
+  { path: '/screening', name: 'screening', label: 'nav.screening', icon: 'IconDataLine', roles: ['admin', 'officer', 'inspector', 'analyst'] },
+  { path: '/assessments', name: 'assessment', label: 'nav.assessment', icon: 'IconDocument', roles: ['admin', 'officer', 'inspector', 'analyst'] },
   { path: '/reference', name: 'reference', label: 'nav.reference', icon: 'IconCollection', roles: null },
 ]
 

@@ -17,12 +17,15 @@ const views = {
   reference: () => import('./views/ReferenceView.vue'),
   survey: () => import('./views/SurveyCampaignsView.vue'),
   surveyResults: () => import('./views/SurveyResultsView.vue'),
+  screening: () => import('./views/ScreeningView.vue'),
+  assessment: () => import('./views/AssessmentView.vue'),
 }
 
 // Pages reached from a navigation entry (not in the menu): they keep its roles and highlight.
 const detailRoutes = [
   { path: 'survey/campaigns/:id', name: 'surveyCampaign', parent: 'survey', component: () => import('./views/SurveyCampaignView.vue') },
   { path: 'survey/submissions/:id', name: 'surveySubmission', parent: 'survey', component: () => import('./views/SurveySubmissionView.vue') },
+  { path: 'assessments/:id', name: 'assessmentDetail', parent: 'assessment', component: () => import('./views/AssessmentView.vue') },
 ]
 
 const routes = [

@@ -49,6 +49,13 @@ bool Allows(Role role, Permission permission) {
             return role == Role::kEnterprise;
         case Permission::kEditSurvey:
             return role == Role::kAdmin || role == Role::kOfficer || role == Role::kEnterprise;
+        case Permission::kReadAssessment:
+            return role != Role::kEnterprise;
+        case Permission::kRunAssessment:
+        case Permission::kReviewAssessment:
+            return role == Role::kAdmin || role == Role::kOfficer;
+        case Permission::kEditHazard:
+            return role == Role::kAdmin || role == Role::kOfficer || role == Role::kAnalyst;
         case Permission::kManageUsers:
         case Permission::kReadAudit:
             return role == Role::kAdmin;

@@ -33,6 +33,10 @@ enum class Permission {
     kImportSubstances, // import substances and the IECSC inventory (admin, officer)
     kReadMonitoring,   // monitoring sites, results and summaries within the caller's county (all roles)
     kManageMonitoring, // register monitoring sites and import lab result files (admin, officer)
+    kReadAssessment,   // screening runs and risk assessments (admin, officer, inspector, analyst)
+    kRunAssessment,    // run screenings, compute and save assessment drafts (admin, officer)
+    kReviewAssessment, // review and publish assessments, never one's own (admin, officer)
+    kEditHazard,       // import and enter hazard data: properties, ecotoxicity, classifications (admin, officer, analyst)
 };
 
 // Who is calling: the authenticated user's identity and scope.

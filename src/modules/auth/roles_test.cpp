@@ -27,6 +27,13 @@ TEST(AuthorizeTest, OnlyAdminsManageUsersAndReadTheAuditLog) {
         {Role::kAdmin, Permission::kManageMonitoring, true},    {Role::kOfficer, Permission::kManageMonitoring, true},
         {Role::kInspector, Permission::kManageMonitoring, false}, {Role::kAnalyst, Permission::kManageMonitoring, false},
         {Role::kEnterprise, Permission::kManageMonitoring, false},
+        {Role::kAnalyst, Permission::kReadAssessment, true},    {Role::kInspector, Permission::kReadAssessment, true},
+        {Role::kEnterprise, Permission::kReadAssessment, false}, {Role::kOfficer, Permission::kRunAssessment, true},
+        {Role::kAnalyst, Permission::kRunAssessment, false},    {Role::kInspector, Permission::kReviewAssessment, false},
+        {Role::kOfficer, Permission::kReviewAssessment, true},
+        {Role::kAdmin, Permission::kEditHazard, true},          {Role::kOfficer, Permission::kEditHazard, true},
+        {Role::kAnalyst, Permission::kEditHazard, true},        {Role::kInspector, Permission::kEditHazard, false},
+        {Role::kEnterprise, Permission::kEditHazard, false},
     };
     for (const auto& c : cases) {
         Principal p;

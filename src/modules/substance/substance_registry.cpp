@@ -7,6 +7,7 @@
 #include <chrono>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -279,6 +280,35 @@ Result<std::vector<Substance>> SubstanceRegistry::LoadByIds(store::Connection& c
     for (std::int64_t id : ids) {
         if (auto s = found.find(id); s != found.end()) out.push_back(s->second);
     }
+    return out;
+}
+
+Result<std::vector<Substance>> SubstanceRegistry::ListAll() {
+    // Three table scans in one snapshot, merged by id (no IN lists: the whole registry is asked).
+    NPGOV_ASSIGN_OR_RETURN(auto connection, db_.Acquire());
+    NPGOV_ASSIGN_OR_RETURN(auto tx, store::Transaction::Begin(*connection, store::TxMode::kRead));
+    NPGOV_ASSIGN_OR_RETURN(auto rows, connection->Query(std::string(kColumns) + " ORDER BY id"));
+    std::vector<Substance> out;
+    out.reserve(rows.rows.size());
+    std::unordered_map<std::int64_t, std::size_t> index;
+    for (const auto& row : rows.rows) {
+        index.emplace(row.Int(0), out.size());
+        out.push_back(FromRow(row));
+    }
+    rows.rows.clear();
+    NPGOV_ASSIGN_OR_RETURN(auto cas, connection->Query("SELECT substance_id, cas FROM substance_cas ORDER BY substance_id, ordinal"));
+    for (const auto& row : cas.rows) {
+        if (auto found = index.find(row.Int(0)); found != index.end()) out[found->second].cas_numbers.push_back(row.Text(1));
+    }
+    cas.rows.clear();
+    NPGOV_ASSIGN_OR_RETURN(auto terms, connection->Query("SELECT substance_id, kind, display FROM substance_terms WHERE kind IN "
+                                                         "('synonym_zh', 'synonym_en') ORDER BY substance_id, ordinal"));
+    for (const auto& row : terms.rows) {
+        if (auto found = index.find(row.Int(0)); found != index.end()) {
+            (row.Text(1) == "synonym_zh" ? out[found->second].synonyms_zh : out[found->second].synonyms_en).push_back(row.Text(2));
+        }
+    }
+    NPGOV_RETURN_IF_ERROR(tx.Commit());
     return out;
 }
 

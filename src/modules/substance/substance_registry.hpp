@@ -80,6 +80,9 @@ public:
     Result<std::string> ExportCsv(CsvEncoding encoding);
 
     Result<std::int64_t> Count();
+    // Every substance, by id, with its CAS numbers and synonyms (for screening the registry:
+    // a handful of queries, not one per substance). Errors: those of the store.
+    Result<std::vector<Substance>> ListAll();
 
     // A 2D depiction (SVG) of the substance's structure, or nullopt without one.
     Result<std::optional<std::string>> DepictSvg(const Substance& substance, int width = 300, int height = 200);

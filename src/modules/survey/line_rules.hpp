@@ -70,6 +70,9 @@ YearTotals ComputeYearTotals(const std::vector<Line>& lines);
 // or "unit": "tabular.number", "unit.missing", "unit.unknown", "survey.unit_not_mass".
 Result<double> ParseTonnes(std::string_view quantity, std::string_view unit);
 
+// Splits a use-category cell at ; ； 、 , ， into trimmed, distinct terms, in order.
+std::vector<std::string> SplitUses(std::string_view text);
+
 // "是"/"否", yes/no, y/n, 1/0, true/false; blank = false. Errors: "survey.yes_no" (field).
 Result<bool> ParseYesNo(std::string_view text, const char* field);
 
