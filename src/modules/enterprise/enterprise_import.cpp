@@ -155,12 +155,10 @@ Result<ImportReport> EnterpriseImporter::Import(std::string_view bytes, const Im
         auto given = [&](Col c) { return col[c] && !Trim(cells[*col[c]]).empty(); };
         const std::size_t errors_before = report.errors.size() + static_cast<std::size_t>(report.errors_omitted);
 
+        // A bad code is reported by ValidateEvery below, with the row's other problems.
         auto uscc = Uscc::Parse(cell(kUscc));
-        if (!uscc) {
-            add_error(RowError(uscc.error(), row, kSpecs[kUscc].header));
-            continue;
-        }
-        if (auto [it, fresh] = seen.emplace(uscc->text(), row); !fresh) {
+        const std::string code = uscc ? uscc->text() : cell(kUscc);
+        if (auto [it, fresh] = seen.emplace(code, row); uscc && !fresh) {
             add_error(MakeError(ErrorCode::kAlreadyExists, "enterprise_import.duplicate",
                                 "统一社会信用代码 " + uscc->text() + " 在文件中重复（第 " + std::to_string(it->second) + " 行已有）",
                                 "the unified social credit code " + uscc->text() + " appears twice in the file (first in row " +
@@ -170,7 +168,7 @@ Result<ImportReport> EnterpriseImporter::Import(std::string_view bytes, const Im
             report.errors.back().row = row;
             continue;
         }
-        const auto existing = stored.find(uscc->text());
+        const auto existing = stored.find(code);
         const bool update = existing != stored.end() && options.mode == ImportMode::kUpsert;
         if (existing != stored.end() && !update) {
             add_error(RowError(MakeError(ErrorCode::kAlreadyExists, "enterprise.uscc_taken",
@@ -184,7 +182,7 @@ Result<ImportReport> EnterpriseImporter::Import(std::string_view bytes, const Im
             continue;
         }
         const Enterprise base = update ? existing->second : Enterprise{};
-        NewEnterprise input{uscc->text(), base.name, base.region_code, base.industry_code, base.address,
+        NewEnterprise input{code, base.name, base.region_code, base.industry_code, base.address,
                             base.latitude, base.longitude, base.synthetic, base.park, base.contact_name,
                             base.contact_phone, base.flags};
         if (given(kName) || !update) input.name = cell(kName);
@@ -219,13 +217,10 @@ Result<ImportReport> EnterpriseImporter::Import(std::string_view bytes, const Im
                 *flags[f] = *flag;
             }
         }
-        auto valid = internal::Validate(input, reference_, &known);
-        if (!valid) {
-            add_error(RowError(valid.error(), row, ""));
-            continue;
-        }
+        auto checked = internal::ValidateEvery(input, reference_, &known);
+        for (auto& error : checked.errors) add_error(RowError(std::move(error), row, ""));
         if (report.errors.size() + static_cast<std::size_t>(report.errors_omitted) != errors_before) continue;
-        Planned plan{base, *valid};
+        Planned plan{base, *checked.enterprise};
         plan.after.id = base.id;
         plan.after.created_at = base.created_at;
         plan.after.updated_at = base.updated_at;

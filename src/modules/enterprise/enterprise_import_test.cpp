@@ -71,10 +71,10 @@ TEST_P(EnterpriseImportTest, ReportsEveryBadRowAndStoresNothing) {
     bad_check.back() = bad_check.back() == '0' ? '1' : '0';
     const std::string csv = "统一社会信用代码,企业名称,区县,行业代码,联系电话,纬度,经度,纳入名录\n" +
                             good + ",好企业,140602,2641,,,,\n" +       // row 2: fine
-                            bad_check + ",坏代码,140602,2641,,,,\n" +  // row 3
+                            bad_check + ",坏代码,140699,2641,,,,\n" +  // row 3: bad code and unknown county
                             taken + ",已登记,140602,2641,,,,\n" +      // row 4
                             good + ",重复,140602,2641,,,,\n" +         // row 5
-                            Code("140602", "MA0K00055") + ",,140699,0000,12ab,39.3,,也许\n";  // row 6: five problems
+                            Code("140602", "MA0K00055") + ",,140699,0000,12ab,39.3,,也许\n";  // row 6: six problems
     const auto before = *audit_->Count();
     auto report = importer_->Import(csv, {}, "officer");
     ASSERT_TRUE(report) << report.error().Describe();
@@ -86,8 +86,10 @@ TEST_P(EnterpriseImportTest, ReportsEveryBadRowAndStoresNothing) {
         EXPECT_FALSE(e.field.empty()) << e.reason;
     }
     const std::vector<std::pair<long, std::string>> expected = {
-        {3, "uscc.check_char"}, {4, "enterprise.uscc_taken"}, {5, "enterprise_import.duplicate"},
-        {6, "enterprise.flag"}, {6, "enterprise.name"}};
+        {3, "uscc.check_char"},         {3, "region.unknown"},   {4, "enterprise.uscc_taken"},
+        {5, "enterprise_import.duplicate"}, {6, "enterprise.flag"}, {6, "enterprise.name"},
+        {6, "region.unknown"},          {6, "industry.unknown"}, {6, "enterprise.coordinates"},
+        {6, "enterprise.phone"}};  // every problem of a row, not only its first
     EXPECT_EQ(got, expected);
     EXPECT_EQ(Count(), 1);
     EXPECT_EQ(*audit_->Count(), before);

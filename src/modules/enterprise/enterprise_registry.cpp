@@ -100,27 +100,37 @@ Result<std::string> CheckText(std::string_view input, const char* field, std::si
     return text;
 }
 
-Result<Enterprise> Validate(const NewEnterprise& input, reference::ReferenceData& reference, const KnownCodes* known) {
-    NPGOV_ASSIGN_OR_RETURN(auto uscc, Uscc::Parse(input.uscc));
+Checked ValidateEvery(const NewEnterprise& input, reference::ReferenceData& reference, const KnownCodes* known) {
+    Checked out;
     Enterprise e;
-    e.uscc = uscc.text();
-    NPGOV_ASSIGN_OR_RETURN(e.name, CheckName(input.name));
-    if (!known || !known->regions.count(input.region_code)) NPGOV_RETURN_IF_ERROR(reference.FindRegion(input.region_code));
-    if (!known || !known->industries.count(input.industry_code)) {
-        NPGOV_RETURN_IF_ERROR(reference.FindIndustry(input.industry_code));
-    }
-    NPGOV_RETURN_IF_ERROR(CheckCoordinates(input.latitude, input.longitude));
+    // Runs one check; keeps its error and reports whether it passed.
+    const auto passed = [&out](const auto& result) {
+        if (!result) out.errors.push_back(result.error());
+        return static_cast<bool>(result);
+    };
+    if (auto uscc = Uscc::Parse(input.uscc); passed(uscc)) e.uscc = uscc->text();
+    if (auto name = CheckName(input.name); passed(name)) e.name = *name;
+    if (!known || !known->regions.count(input.region_code)) passed(reference.FindRegion(input.region_code));
+    if (!known || !known->industries.count(input.industry_code)) passed(reference.FindIndustry(input.industry_code));
+    passed(CheckCoordinates(input.latitude, input.longitude));
+    if (auto address = CheckText(input.address, "address", 200); passed(address)) e.address = *address;
+    if (auto park = CheckText(input.park, "park", 100); passed(park)) e.park = *park;
+    if (auto contact = CheckText(input.contact_name, "contact_name", 50); passed(contact)) e.contact_name = *contact;
+    if (auto phone = ParseContactPhone(input.contact_phone); passed(phone)) e.contact_phone = *phone;
     e.region_code = input.region_code;
     e.industry_code = input.industry_code;
-    NPGOV_ASSIGN_OR_RETURN(e.address, CheckText(input.address, "address", 200));
-    NPGOV_ASSIGN_OR_RETURN(e.park, CheckText(input.park, "park", 100));
-    NPGOV_ASSIGN_OR_RETURN(e.contact_name, CheckText(input.contact_name, "contact_name", 50));
-    NPGOV_ASSIGN_OR_RETURN(e.contact_phone, ParseContactPhone(input.contact_phone));
     e.latitude = input.latitude;
     e.longitude = input.longitude;
     e.synthetic = input.synthetic;
     e.flags = input.flags;
-    return e;
+    if (out.errors.empty()) out.enterprise = std::move(e);
+    return out;
+}
+
+Result<Enterprise> Validate(const NewEnterprise& input, reference::ReferenceData& reference, const KnownCodes* known) {
+    auto checked = ValidateEvery(input, reference, known);
+    if (!checked.errors.empty()) return tl::unexpected(std::move(checked.errors.front()));
+    return std::move(*checked.enterprise);
 }
 
 }  // namespace internal

@@ -39,4 +39,12 @@ struct KnownCodes {
 Result<Enterprise> Validate(const NewEnterprise& input, reference::ReferenceData& reference,
                             const KnownCodes* known = nullptr);
 
+// The same checks, each run whatever the others gave, so that an import can list every problem
+// of a row at once: `enterprise` is set exactly when `errors` is empty.
+struct Checked {
+    std::optional<Enterprise> enterprise;
+    std::vector<Error> errors;
+};
+Checked ValidateEvery(const NewEnterprise& input, reference::ReferenceData& reference, const KnownCodes* known);
+
 }  // namespace npgov::enterprise::internal
