@@ -9,6 +9,7 @@
 #include "engines/chem/molecule.hpp"
 #include "engines/rules/structure_rules.hpp"
 #include "store/transaction.hpp"
+#include "store/placeholders.hpp"
 
 namespace npgov::assessment {
 namespace {
@@ -22,14 +23,6 @@ struct Cached {
     std::vector<std::pair<std::string, std::string>> matches;  // class id, reason
 };
 
-std::string Placeholders(std::size_t rows, std::size_t columns) {
-    std::string one = "(";
-    for (std::size_t c = 0; c < columns; ++c) one += c == 0 ? "?" : ", ?";
-    one += ")";
-    std::string out;
-    for (std::size_t r = 0; r < rows; ++r) out += (r == 0 ? "" : ", ") + one;
-    return out;
-}
 
 // What a structure match says, kept short: the rule and its reason.
 std::string MatchReason(const std::string& class_id, const std::string& reason) {
@@ -125,10 +118,10 @@ Result<std::map<std::int64_t, std::vector<Membership>>> ListMemberships::Of(std:
             NPGOV_ASSIGN_OR_RETURN(auto connection, db_.Acquire());
             NPGOV_ASSIGN_OR_RETURN(auto tx, store::Transaction::Begin(*connection));
             NPGOV_RETURN_IF_ERROR(connection->Execute(
-                "DELETE FROM assessment_structure_matches WHERE substance_id IN " + Placeholders(1, n), ids));
+                "DELETE FROM assessment_structure_matches WHERE substance_id IN " + store::RowPlaceholders(1, n), ids));
             NPGOV_RETURN_IF_ERROR(connection->Execute("INSERT INTO assessment_structure_matches (substance_id, smiles, "
                                                       "rule_set, matches, computed_at) VALUES " +
-                                                          Placeholders(n, 5),
+                                                          store::RowPlaceholders(n, 5),
                                                       values));
             NPGOV_RETURN_IF_ERROR(tx.Commit());
         }

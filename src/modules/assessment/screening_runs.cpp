@@ -17,6 +17,7 @@
 #include "modules/monitoring/substance_detections.hpp"
 #include "modules/survey/substance_totals.hpp"
 #include "store/transaction.hpp"
+#include "store/placeholders.hpp"
 
 namespace npgov::assessment {
 namespace {
@@ -46,14 +47,6 @@ const char* const kGapColumns[] = {"hazard_gap", "volume_gap", "detection_gap", 
 const char* const kCategories[] = {"manage", "monitor", "assess_hazard", "improve_analytics", "collect_data",
                                    "low_priority"};
 
-std::string Placeholders(std::size_t rows, std::size_t columns) {
-    std::string one = "(";
-    for (std::size_t c = 0; c < columns; ++c) one += c == 0 ? "?" : ", ?";
-    one += ")";
-    std::string out;
-    for (std::size_t r = 0; r < rows; ++r) out += (r == 0 ? "" : ", ") + one;
-    return out;
-}
 
 store::Value OptReal(const std::optional<double>& v) { return v ? store::Value(*v) : store::Null(); }
 
@@ -370,7 +363,7 @@ Result<RunInfo> ScreeningRuns::Execute(std::int64_t run_id, const RunRequest& re
         std::size_t pending = 0;
         auto flush = [&]() -> Status {
             if (pending == 0) return Ok();
-            NPGOV_RETURN_IF_ERROR(connection->Execute(kRowInsert + Placeholders(pending, kRowInsertColumns), values));
+            NPGOV_RETURN_IF_ERROR(connection->Execute(kRowInsert + store::RowPlaceholders(pending, kRowInsertColumns), values));
             values.clear();
             pending = 0;
             return Ok();

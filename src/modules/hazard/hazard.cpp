@@ -14,6 +14,7 @@
 #include "modules/auth/secrets.hpp"
 #include "store/locks.hpp"
 #include "store/transaction.hpp"
+#include "store/placeholders.hpp"
 
 namespace npgov::hazard {
 namespace {
@@ -54,11 +55,6 @@ constexpr const char* kInsertImport =
     "INSERT INTO hazard_imports (file_sha256, file_name, file_format, row_count, properties, ecotox, classifications, "
     "substances, actor, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 
-std::string Placeholders(std::size_t n) {
-    std::string out;
-    for (std::size_t i = 0; i < n; ++i) out += i ? ", ?" : "?";
-    return out;
-}
 
 std::string G(double v) {
     char buffer[32];
@@ -130,7 +126,7 @@ void AppendValues(std::vector<store::Value>& out, std::int64_t substance_id, con
 
 std::string MultiRowInsert(std::string_view head, std::size_t width, std::size_t rows, std::string_view returning) {
     std::string group("(");
-    group += Placeholders(width);
+    group += store::Placeholders(width);
     group += ")";
     std::string sql(head);
     sql += " VALUES ";
@@ -271,7 +267,7 @@ Result<std::vector<Record>> LoadFor(store::Connection& c, const char* columns, c
         sql += " FROM ";
         sql += table;
         sql += " WHERE substance_id IN (";
-        sql += Placeholders(n);
+        sql += store::Placeholders(n);
         sql += ") ORDER BY id";
         NPGOV_ASSIGN_OR_RETURN(auto rows, c.Query(sql, params));
         for (const auto& row : rows.rows) {
@@ -299,7 +295,7 @@ Result<std::unordered_map<std::string, StoredAt>> StoredKeys(store::Connection& 
         std::string sql("SELECT dedup_key, id, import_id, source_row FROM ");
         sql += table;
         sql += " WHERE dedup_key IN (";
-        sql += Placeholders(n);
+        sql += store::Placeholders(n);
         sql += ")";
         NPGOV_ASSIGN_OR_RETURN(auto rows, c.Query(sql, params));
         for (const auto& row : rows.rows) {

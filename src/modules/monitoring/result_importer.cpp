@@ -13,6 +13,7 @@
 #include "modules/monitoring/lab_file.hpp"
 #include "store/locks.hpp"
 #include "store/transaction.hpp"
+#include "store/placeholders.hpp"
 
 namespace npgov::monitoring {
 namespace {
@@ -93,12 +94,6 @@ Result<std::vector<store::Row>> InsertInBatches(store::Connection& connection, s
     return returned;
 }
 
-// "?, ?, …" for n placeholders.
-std::string Placeholders(std::size_t n) {
-    std::string out;
-    for (std::size_t i = 0; i < n; ++i) out += i == 0 ? "?" : ", ?";
-    return out;
-}
 
 store::Value OptionalReal(const std::optional<double>& v) { return store::ToValue(v); }
 
@@ -236,7 +231,7 @@ Result<ImportReport> ResultImporter::Import(const ImportRequest& request, const 
         params.emplace_back(last_date);
         NPGOV_ASSIGN_OR_RETURN(auto rows, connection->Query("SELECT id, site_id, sampled_on, sampling_time, sampler FROM "
                                                             "monitoring_events WHERE site_id IN (" +
-                                                                Placeholders(end - begin) +
+                                                                store::Placeholders(end - begin) +
                                                                 ") AND sampled_on >= ? AND sampled_on <= ?",
                                                             params));
         for (const auto& row : rows.rows) {
@@ -267,7 +262,7 @@ Result<ImportReport> ResultImporter::Import(const ImportRequest& request, const 
         std::vector<store::Value> params(reused_event_ids.begin() + static_cast<std::ptrdiff_t>(begin),
                                          reused_event_ids.begin() + static_cast<std::ptrdiff_t>(end));
         NPGOV_ASSIGN_OR_RETURN(auto rows, connection->Query("SELECT id, event_id, sample_key FROM monitoring_samples "
-                                                            "WHERE event_id IN (" + Placeholders(end - begin) + ")",
+                                                            "WHERE event_id IN (" + store::Placeholders(end - begin) + ")",
                                                             params));
         for (const auto& row : rows.rows) stored_samples.emplace(SampleMapKey(row.Int(1), row.Text(2)), row.Int(0));
     }
@@ -289,7 +284,7 @@ Result<ImportReport> ResultImporter::Import(const ImportRequest& request, const 
                                          reused_sample_ids.begin() + static_cast<std::ptrdiff_t>(end));
         NPGOV_ASSIGN_OR_RETURN(auto rows, connection->Query("SELECT sample_id, cas, import_id, source_row FROM "
                                                             "monitoring_results WHERE sample_id IN (" +
-                                                                Placeholders(end - begin) + ")",
+                                                                store::Placeholders(end - begin) + ")",
                                                             params));
         for (const auto& row : rows.rows) {
             stored_results.emplace(std::to_string(row.Int(0)) + "|" + row.Text(1), std::pair{row.Int(2), row.Int(3)});

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "store/paging.hpp"
+#include "store/placeholders.hpp"
 
 namespace npgov::monitoring {
 namespace {
@@ -93,11 +94,6 @@ void AddConditions(const ResultFilter& filter, const SiteScope& scope, std::stri
     }
 }
 
-std::string Placeholders(std::size_t n) {
-    std::string out;
-    for (std::size_t i = 0; i < n; ++i) out += i == 0 ? "?" : ", ?";
-    return out;
-}
 
 stats::Observation ObservationOf(bool censored, const std::optional<double>& value, const std::optional<double>& limit) {
     stats::Observation o;
@@ -225,10 +221,10 @@ Result<Page<GroupSummary>> ResultReader::Summarize(const SummaryQuery& query, co
         }
         std::string obs_where = where;
         std::vector<store::Value> obs_params = params;
-        obs_where += (obs_where.empty() ? " WHERE " : " AND ") + std::string("r.cas IN (") + Placeholders(cas_numbers.size()) + ")";
+        obs_where += (obs_where.empty() ? " WHERE " : " AND ") + std::string("r.cas IN (") + store::Placeholders(cas_numbers.size()) + ")";
         for (const auto& cas : cas_numbers) obs_params.emplace_back(cas);
         if (by_site) {
-            obs_where += " AND r.site_id IN (" + Placeholders(site_ids.size()) + ")";
+            obs_where += " AND r.site_id IN (" + store::Placeholders(site_ids.size()) + ")";
             for (std::int64_t id : site_ids) obs_params.emplace_back(id);
         }
         NPGOV_ASSIGN_OR_RETURN(auto observations,
@@ -337,7 +333,7 @@ Result<std::int64_t> ResultReader::ForEachSummary(const SummaryQuery& query, con
         {
             NPGOV_ASSIGN_OR_RETURN(auto connection, db_.Acquire());
             NPGOV_ASSIGN_OR_RETURN(auto rows, connection->Query(kObservationColumns +
-                                                                    and_where("r.site_id IN (" + Placeholders(end - begin) + ")"),
+                                                                    and_where("r.site_id IN (" + store::Placeholders(end - begin) + ")"),
                                                                 batch_params));
             for (const auto& row : rows.rows) {
                 Add(groups[GroupKey{row.Int(0), row.Text(1), row.Text(2)}], row.Int(0), row.Text(6), row.Text(7),

@@ -10,6 +10,7 @@
 #include "core/text.hpp"
 #include "engines/tabular/table.hpp"
 #include "store/transaction.hpp"
+#include "store/placeholders.hpp"
 
 namespace npgov::substance {
 namespace {
@@ -51,12 +52,6 @@ struct IecscRow {
     std::string name_en;
 };
 
-// "?, ?, …" for `n` placeholders, and an IN list.
-std::string Placeholders(std::size_t n) {
-    std::string out;
-    for (std::size_t i = 0; i < n; ++i) out += i ? ", ?" : "?";
-    return out;
-}
 
 Registration RegistrationFromRow(const store::Row& row) {
     return {row.Int(0), row.Text(1), ParseRegistrationKind(row.Text(2)).value_or(RegistrationKind::kRegular),
@@ -251,7 +246,7 @@ Result<std::vector<Registration>> Inventory::RegistrationsOf(const std::vector<s
     NPGOV_ASSIGN_OR_RETURN(auto connection, db_.Acquire());
     NPGOV_ASSIGN_OR_RETURN(auto rows, connection->Query("SELECT id, cas, kind, reference_no, holder, registered_on, source, "
                                                         "created_at FROM substance_registrations WHERE cas IN (" +
-                                                            Placeholders(params.size()) + ") ORDER BY id",
+                                                            store::Placeholders(params.size()) + ") ORDER BY id",
                                                         params));
     for (const auto& row : rows.rows) out.push_back(RegistrationFromRow(row));
     return out;
@@ -274,7 +269,7 @@ Result<NewSubstanceStatus> Inventory::Assess(const std::vector<std::string>& cas
     std::vector<store::Value> params(cas_numbers.begin(), cas_numbers.end());
     NPGOV_ASSIGN_OR_RETURN(auto connection, db_.Acquire());
     NPGOV_ASSIGN_OR_RETURN(auto rows, connection->Query("SELECT DISTINCT cas FROM iecsc_entries WHERE cas IN (" +
-                                                            Placeholders(params.size()) + ") ORDER BY cas",
+                                                            store::Placeholders(params.size()) + ") ORDER BY cas",
                                                         params));
     for (const auto& row : rows.rows) status.iecsc_cas.push_back(row.Text(0));
     const std::string copy_zh = iecsc.synthetic ? "（测试用名录副本）" : "";

@@ -18,6 +18,7 @@
 #include "store/locks.hpp"
 #include "store/text_search.hpp"
 #include "store/transaction.hpp"
+#include "store/placeholders.hpp"
 
 namespace npgov::substance {
 namespace {
@@ -43,11 +44,6 @@ constexpr const char* kUpdate =
     "synthetic = ?, revision = ?, updated_at = ? WHERE id = ?";
 constexpr const char* kMaxRevision = "SELECT COALESCE(MAX(revision), 0) FROM substances";
 
-std::string Placeholders(std::size_t n) {
-    std::string out;
-    for (std::size_t i = 0; i < n; ++i) out += i ? ", ?" : "?";
-    return out;
-}
 
 std::string NormalizeTerm(std::string_view text) { return ToLowerAscii(Trim(NormalizeFullWidth(text))); }
 
@@ -195,7 +191,7 @@ Status QueryIn(store::Connection& c, const std::string& query_prefix, const std:
         const std::size_t n = std::min(kInBatch, values.size() - start);
         std::vector<store::Value> params(values.begin() + static_cast<long>(start),
                                          values.begin() + static_cast<long>(start + n));
-        NPGOV_ASSIGN_OR_RETURN(auto rows, c.Query(query_prefix + "(" + Placeholders(n) + ")" + suffix, params));
+        NPGOV_ASSIGN_OR_RETURN(auto rows, c.Query(query_prefix + "(" + store::Placeholders(n) + ")" + suffix, params));
         for (const auto& row : rows.rows) each(row);
     }
     return Ok();

@@ -4,6 +4,7 @@
 
 #include "modules/auth/scope.hpp"
 #include "modules/auth/secrets.hpp"
+#include "store/placeholders.hpp"
 
 namespace npgov::survey {
 namespace internal {
@@ -27,18 +28,6 @@ constexpr const char* kLineInsertHead =
 constexpr int kLineColumns = 28;
 constexpr std::size_t kLinesPerStatement = 1000;  // 28,000 parameters: under SQLite's 32,766 and PostgreSQL's 65,535
 
-std::string Placeholders(std::size_t rows) {
-    std::string one = "(";
-    for (int i = 0; i < kLineColumns; ++i) one += i ? ",?" : "?";
-    one += ")";
-    std::string out;
-    out.reserve(rows * (one.size() + 1));
-    for (std::size_t r = 0; r < rows; ++r) {
-        if (r) out += ',';
-        out += one;
-    }
-    return out;
-}
 
 }  // namespace
 
@@ -185,7 +174,7 @@ Status ReplaceLines(store::Connection& connection, std::int64_t version_id, cons
     NPGOV_RETURN_IF_ERROR(store::Execute(connection, "DELETE FROM survey_lines WHERE version_id = ?", {version_id}));
     std::vector<store::Value> params;
     params.reserve(kLinesPerStatement * kLineColumns);
-    const std::string full = std::string(kLineInsertHead) + Placeholders(kLinesPerStatement);
+    const std::string full = std::string(kLineInsertHead) + store::RowPlaceholders(kLinesPerStatement, kLineColumns);
     for (std::size_t start = 0; start < lines.size(); start += kLinesPerStatement) {
         const std::size_t end = std::min(lines.size(), start + kLinesPerStatement);
         params.clear();
@@ -202,7 +191,7 @@ Status ReplaceLines(store::Connection& connection, std::int64_t version_id, cons
                            store::ToValue(l.soil_t), store::ToValue(l.waste_t), std::int64_t{l.confidential ? 1 : 0}});
         }
         const std::string sql =
-            end - start == kLinesPerStatement ? full : std::string(kLineInsertHead) + Placeholders(end - start);
+            end - start == kLinesPerStatement ? full : std::string(kLineInsertHead) + store::RowPlaceholders(end - start, kLineColumns);
         NPGOV_RETURN_IF_ERROR(connection.Execute(sql, params));
     }
     return Ok();
